@@ -1,0 +1,100 @@
+"""The `triable` command: verbs are registered here, errors are caught here once."""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+import typer
+
+from triable.engine.errors import InvalidDocument, TriableError
+
+from .commands import check, new, pivots, rubric, schema, test, validate, whatif
+
+app = typer.Typer(
+    name="triable",
+    help=(
+        "Does each claim survive summary judgment? triable applies the summary-judgment "
+        "standard to a fact pattern (a YAML case file) through legal tests (YAML rubrics), "
+        "element by element, and explains every outcome with facts, record cites and "
+        "authorities.\n\nStart with: triable check cases/ali_v_ramos.yaml"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        try:
+            typer.echo(f"triable {version('triable')}")
+        except PackageNotFoundError:
+            typer.echo("triable (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Global options."""
+
+
+app.command("check")(check.command)
+app.command("validate")(validate.command)
+app.command("test")(test.command)
+app.command("whatif")(whatif.command)
+app.command("pivots")(pivots.command)
+app.command("schema")(schema.command)
+app.command("new")(new.command)
+app.add_typer(rubric.app, name="rubric")
+
+EXIT_INTERNAL = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; every user error becomes one line per finding and an exit code."""
+    try:
+        result = app(args=argv, prog_name="triable", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except InvalidDocument as exc:
+        for finding in exc.findings:
+            print(str(finding), file=sys.stderr)
+        return exc.exit_code
+    except TriableError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        print("triable: aborted", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("triable: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if _is_usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]
+            return 2
+        # The one place an unexpected crash becomes a message instead of a traceback.
+        print(
+            f"triable: internal error ({type(exc).__name__}: {exc}); this is a bug in triable, "
+            "not in your files — please report it with the command you ran",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """The command-line parser's own errors (bad option, missing argument)."""
+    return hasattr(exc, "show") and hasattr(exc, "exit_code") and hasattr(exc, "format_message")
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,8 @@
+"""`triable pivots` (being built)."""
+
+import typer
+
+
+def command() -> None:
+    """Not available yet."""
+    raise typer.Exit(2)

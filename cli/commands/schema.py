@@ -1,0 +1,8 @@
+"""`triable schema` (being built)."""
+
+import typer
+
+
+def command() -> None:
+    """Not available yet."""
+    raise typer.Exit(2)

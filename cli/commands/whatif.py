@@ -1,0 +1,8 @@
+"""`triable whatif` (being built)."""
+
+import typer
+
+
+def command() -> None:
+    """Not available yet."""
+    raise typer.Exit(2)

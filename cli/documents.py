@@ -1,0 +1,312 @@
+"""Reading rubric and case files into typed models, with every error at its line."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from triable.engine.errors import InvalidDocument, Location, TriableError, UnusableInput
+from triable.engine.library import Library
+from triable.engine.model.case import Case
+from triable.engine.model.rubric import (
+    AttributeVocabulary,
+    AuthorityRegistry,
+    ClaimRubric,
+    SummaryJudgmentRubric,
+    Test,
+)
+
+from .yaml_source import SourceDocument, load
+
+MODELS: dict[str, Any] = {
+    "authorities": AuthorityRegistry,
+    "attributes": AttributeVocabulary,
+    "summary_judgment": SummaryJudgmentRubric,
+    "test": Test,
+    "claim": ClaimRubric,
+    "case": Case,
+}
+RUBRIC_KINDS = frozenset(MODELS) - {"case"}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    source: SourceDocument
+    kind: str
+    model: Any
+
+
+@cache
+def _adapter(kind: str) -> TypeAdapter[Any]:
+    return TypeAdapter(MODELS[kind])
+
+
+def default_rubrics() -> Path:
+    return Path(str(resources.files("triable.rubrics")))
+
+
+def load_document(path: Path, kinds: Iterable[str] = MODELS) -> Loaded:
+    """Parse and validate one file; raises UnusableInput or InvalidDocument."""
+    return validate_source(load(path), frozenset(kinds))
+
+
+def validate_source(source: SourceDocument, kinds: frozenset[str] = frozenset(MODELS)) -> Loaded:
+    data = source.data
+    if not isinstance(data, dict):
+        shape = "a list" if isinstance(data, list) else f"a single value ({data!r:.40})"
+        raise UnusableInput(
+            "Y006",
+            f"the file is {shape}, not a mapping; a rubric or case file starts with "
+            "'kind: <one of " + ", ".join(sorted(kinds)) + ">'",
+            source.locate(()),
+        )
+    kind = data.get("kind")
+    if kind is None:
+        raise InvalidDocument(
+            [
+                TriableError(
+                    "S002",
+                    "missing 'kind': start the file with 'kind: "
+                    + " | ".join(sorted(kinds))
+                    + "'",
+                    source.locate(()),
+                )
+            ]
+        )
+    if kind not in kinds:
+        hint = _suggest(str(kind), sorted(kinds))
+        raise InvalidDocument(
+            [
+                TriableError(
+                    "S004",
+                    f"'{kind}' is not a kind of file expected here (expected "
+                    + ", ".join(sorted(kinds))
+                    + f"){hint}",
+                    source.locate(("kind",)),
+                )
+            ]
+        )
+    try:
+        model = _adapter(kind).validate_python(data)
+    except ValidationError as exc:
+        raise InvalidDocument(schema_findings(source, exc)) from None
+    return Loaded(source, kind, model)
+
+
+def schema_findings(source: SourceDocument, exc: ValidationError) -> list[TriableError]:
+    findings: list[TriableError] = []
+    seen: set[tuple[str, str]] = set()
+    for error in exc.errors():
+        finding = _finding(source, error)
+        key = (str(finding.where), finding.message)
+        if key not in seen:
+            seen.add(key)
+            findings.append(finding)
+    return sorted(findings, key=lambda f: (f.where.line if f.where else 0, f.where.col if f.where else 0))
+
+
+def _real_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The error's location with union tags (which are not keys in the file) dropped."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part.endswith("]"):
+            continue
+        else:
+            if not isinstance(node, dict | list):
+                break
+            if isinstance(node, dict) and part not in node and loc[-1] == part:
+                path.append(part)
+            continue
+    return tuple(path)
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _finding(source: SourceDocument, error: Any) -> TriableError:
+    kind = error["type"]
+    path = _real_path(source.data, tuple(error["loc"]))
+    if kind == "extra_forbidden":
+        key = str(path[-1]) if path else "?"
+        hint = _suggest(key, sorted(_sibling_fields(source, path)) or sorted(all_field_names()))
+        return TriableError(
+            "S001",
+            f"unknown key '{key}' in {_dotted(path[:-1])}{hint}; remove it or fix its spelling",
+            source.locate(path, key=True),
+        )
+    if kind == "missing":
+        key = str(path[-1]) if path else "?"
+        return TriableError(
+            "S002",
+            f"{_dotted(path[:-1])} is missing the required key '{key}'",
+            source.locate(path[:-1]),
+        )
+    if kind in ("bool_type", "bool_parsing") and path in source.yaml11_words:
+        value = _value_at(source.data, path)
+        meant = "false" if str(value).lower() in {"no", "off", "n"} else "true"
+        return TriableError(
+            "S005",
+            f"{_dotted(path)}: '{value}' is text, not a boolean (YAML 1.1 would have read it "
+            f"as one); write {meant}",
+            source.locate(path),
+        )
+    message = error["msg"]
+    if kind == "value_error":
+        message = message.removeprefix("Value error, ")
+    hint = ""
+    if kind == "enum" and isinstance(error.get("input"), str):
+        expected = [e.strip().strip("'") for e in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
+        hint = _suggest(error["input"], expected)
+    return TriableError("S003", f"{_dotted(path)}: {message}{hint}", source.locate(path))
+
+
+def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _sibling_fields(source: SourceDocument, path: tuple[Any, ...]) -> set[str]:
+    """Keys that models accept beside the unknown one, guessed from what is present."""
+    parent = _value_at(source.data, path[:-1]) if path else {}
+    present = set(parent) if isinstance(parent, dict) else set()
+    best: set[str] = set()
+    for fields in _model_field_sets():
+        if present - {path[-1]} <= fields and (not best or len(fields) < len(best)):
+            best = fields
+    return best
+
+
+@cache
+def _model_field_sets() -> list[set[str]]:
+    found: list[set[str]] = []
+    for model in _all_models():
+        found.append({f.alias or name for name, f in model.model_fields.items()})
+    return found
+
+
+@cache
+def all_field_names() -> frozenset[str]:
+    return frozenset(name for fields in _model_field_sets() for name in fields)
+
+
+def _all_models() -> list[type[BaseModel]]:
+    import triable.engine.model.case as case_module
+    import triable.engine.model.conditions as condition_module
+    import triable.engine.model.rubric as rubric_module
+
+    models: list[type[BaseModel]] = []
+    for module in (rubric_module, case_module, condition_module):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == module.__name__:
+                models.append(value)
+    return models
+
+
+# --- the library ---------------------------------------------------------------------------
+
+
+def rubric_files(folder: Path) -> list[Path]:
+    if not folder.exists():
+        raise UnusableInput(
+            "F001", "no such rubric folder; check the path given to --rubrics", Location(str(folder))
+        )
+    if not folder.is_dir():
+        raise UnusableInput(
+            "F002", "is a file; --rubrics names a folder of rubric files", Location(str(folder))
+        )
+    return sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+
+
+def load_library(folder: Path | None = None) -> tuple[Library, list[Loaded]]:
+    """Every rubric file under ``folder`` (the bundled rubrics by default), indexed."""
+    folder = folder or default_rubrics()
+    loaded = [load_document(p, RUBRIC_KINDS) for p in rubric_files(folder)]
+    return build_library(loaded, str(folder)), loaded
+
+
+def build_library(loaded: list[Loaded], where: str) -> Library:
+    authorities: dict[str, Any] = {}
+    attributes: dict[str, Any] = {}
+    tests: dict[str, Any] = {}
+    claims: dict[str, Any] = {}
+    standards = []
+    origins: dict[str, str] = {}
+    duplicates: list[TriableError] = []
+
+    def add(table: dict[str, Any], key: str, value: Any, doc: Loaded, loc: tuple[Any, ...]) -> None:
+        if key in table:
+            duplicates.append(
+                TriableError(
+                    "R006",
+                    f"duplicate id '{key}' (also defined in {origins[key]})",
+                    doc.source.locate(loc, key=True),
+                )
+            )
+            return
+        table[key] = value
+        origins[key] = doc.source.path
+
+    for doc in loaded:
+        model = doc.model
+        if doc.kind == "authorities":
+            for key, value in model.authorities.items():
+                add(authorities, key, value, doc, ("authorities", key))
+        elif doc.kind == "attributes":
+            for key, value in model.attributes.items():
+                add(attributes, key, value, doc, ("attributes", key))
+        elif doc.kind == "test":
+            add(tests, model.id, model, doc, ("id",))
+        elif doc.kind == "claim":
+            add(claims, model.id, model, doc, ("id",))
+        elif doc.kind == "summary_judgment":
+            standards.append((doc, model))
+    if duplicates:
+        raise InvalidDocument(duplicates)
+    if len(standards) != 1:
+        raise UnusableInput(
+            "R017",
+            f"a rubric folder needs exactly one 'kind: summary_judgment' file (found {len(standards)})",
+            Location(standards[1][0].source.path, 1, 1) if len(standards) > 1 else Location(where),
+        )
+    return Library(
+        authorities=authorities,
+        attributes=attributes,
+        summary_judgment=standards[0][1],
+        tests=tests,
+        claims=claims,
+        origins=origins,
+    )
+
+
+def locate_findings(findings: Iterable[Any], sources: dict[str, SourceDocument]) -> list[TriableError]:
+    """Lint findings (file + YAML path) as located errors, in file and line order."""
+    located = []
+    for finding in findings:
+        source = sources.get(finding.file)
+        where = source.locate(finding.at, key=finding.key) if source else Location(finding.file)
+        located.append(TriableError(finding.code, finding.message, where))
+    return sorted(located, key=lambda f: (f.where.path, f.where.line, f.where.col) if f.where else ("", 0, 0))

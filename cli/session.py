@@ -1,0 +1,30 @@
+"""Loading what a command works on: the rubric library and case files, checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from triable.engine.errors import InvalidDocument, TriableError
+from triable.engine.library import Library
+from triable.engine.lint import lint_case
+from triable.engine.model.case import Case
+
+from .documents import Loaded, load_document, load_library, locate_findings
+
+
+def library(rubrics: Path | None) -> Library:
+    loaded_library, _ = load_library(rubrics)
+    return loaded_library
+
+
+def case(path: Path, library: Library) -> Case:
+    """A case file, refused with its findings if it does not fit the library."""
+    loaded: Loaded = load_document(path, {"case"})
+    errors = [
+        f for f in lint_case(loaded.model, library, loaded.source.path) if f.severity == "error"
+    ]
+    findings: list[TriableError] = locate_findings(errors, {loaded.source.path: loaded.source})
+    if findings:
+        raise InvalidDocument(findings)
+    return loaded.model
+

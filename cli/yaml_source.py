@@ -1,0 +1,361 @@
+"""Safe YAML reading with a line and column for every value.
+
+Values are built straight from the parser's event stream, so no tag can construct an
+object, aliases and nesting are bounded before anything grows, and YAML 1.1's implicit
+booleans, timestamps and sexagesimal numbers stay text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from triable.engine.errors import Location, UnusableInput
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+MAX_ALIAS_NODES = 100_000
+
+_Parser: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_HEX_OCT = re.compile(r"0x[0-9a-fA-F]+|0o[0-7]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL_FLOATS = {
+    ".inf": float("inf"),
+    "+.inf": float("inf"),
+    "-.inf": float("-inf"),
+    ".nan": float("nan"),
+}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_NULL = {"", "~", "null", "Null", "NULL"}
+#: Plain words YAML 1.1 would have turned into booleans; kept as text, and pointed out
+#: when they land where a boolean belongs.
+YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"}
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int
+    col: int
+
+
+@dataclass
+class SourceDocument:
+    """A parsed file: its data, and where each value (and each mapping key) starts."""
+
+    path: str
+    data: Any
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+    yaml11_words: set[Path_] = field(default_factory=set)
+
+    def locate(self, loc: Path_, *, key: bool = False) -> Location:
+        """The position of ``loc`` or, if it does not exist, of its nearest ancestor."""
+        probe = tuple(loc)
+        while probe:
+            mark = (self.keys.get(probe) if key else None) or self.values.get(probe)
+            if mark:
+                return Location(self.path, mark.line, mark.col)
+            probe = probe[:-1]
+            key = False
+        mark = self.values.get((), Mark(1, 1))
+        return Location(self.path, mark.line, mark.col)
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or an UnusableInput naming what is wrong and what to do."""
+    shown = str(path)
+    if not path.exists():
+        raise UnusableInput("F001", "no such file; check the path", Location(shown))
+    if path.is_dir():
+        raise UnusableInput(
+            "F002", "is a folder, not a file; name a .yaml file inside it", Location(shown)
+        )
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnusableInput(
+                "F004",
+                f"file is {size / 1_048_576:.1f} MB; triable reads rubric and case files up to "
+                f"{MAX_FILE_BYTES // 1_048_576} MB — split it into smaller files",
+                Location(shown),
+            )
+        raw = path.read_bytes()
+    except PermissionError:
+        raise UnusableInput(
+            "F003", "cannot be read (permission denied); check its permissions", Location(shown)
+        ) from None
+    except OSError as exc:
+        raise UnusableInput("F003", f"cannot be read: {exc.strerror}", Location(shown)) from None
+    return decode(raw, shown)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise UnusableInput(
+            "F005", "is a binary file, not YAML text", Location(shown, line, 1)
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise UnusableInput(
+            "F005",
+            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            Location(shown, line, col),
+        ) from None
+    return text
+
+
+def load(path: Path) -> SourceDocument:
+    return parse(read_text(path), str(path))
+
+
+def parse(text: str, shown: str) -> SourceDocument:
+    doc = SourceDocument(path=shown, data=None)
+    builder = _Builder(doc)
+    parser = _Parser(text)
+    try:
+        doc.data = builder.build(_events(parser))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = ""
+        if mark and _tab_at(text, mark.line, mark.column):
+            hint = "; indent with spaces, not tabs"
+        raise UnusableInput("Y001", f"malformed YAML: {problem}{hint}", where) from None
+    except yaml.YAMLError as exc:
+        raise UnusableInput("Y001", f"malformed YAML: {exc}", Location(shown)) from None
+    finally:
+        parser.dispose()
+    return doc
+
+
+def _tab_at(text: str, line: int, column: int) -> bool:
+    lines = text.split("\n")
+    return line < len(lines) and "\t" in lines[line][: column + 1]
+
+
+def _events(parser: Any) -> Iterator[Any]:
+    while True:
+        event = parser.get_event()
+        if event is None:
+            return
+        yield event
+
+
+class _Builder:
+    """Turns parser events into plain dicts, lists and scalars, recording positions."""
+
+    def __init__(self, doc: SourceDocument) -> None:
+        self.doc = doc
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.nodes = 0
+        self.alias_nodes = 0
+
+    def _where(self, event: Any) -> Location:
+        return Location(self.doc.path, event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def build(self, events: Iterator[Any]) -> Any:
+        documents = 0
+        result: Any = None
+        # A stack of open collections: (container, path, key_pending, key_event, anchor, size)
+        stack: list[list[Any]] = []
+        root_set = False
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise UnusableInput(
+                        "Y007",
+                        "more than one YAML document ('---') in one file; put each in its own file",
+                        self._where(event),
+                    )
+                continue
+            if isinstance(event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent):
+                continue
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                container, path, _k, _ke, anchor, size = stack.pop()
+                if anchor:
+                    self.anchors[anchor] = (container, size)
+                if stack:
+                    stack[-1][5] += size
+                    self._attach(stack, container, path)
+                else:
+                    result, root_set = container, True
+                continue
+
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                stack[-1][2], stack[-1][3] = self._key(event), event
+                continue
+
+            path = self._child_path(stack)
+            self._count(1, event)
+            mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+            self.doc.values[path] = mark
+            if isinstance(event, yaml.AliasEvent):
+                if event.anchor not in self.anchors:
+                    raise UnusableInput(
+                        "Y001", f"malformed YAML: unknown alias *{event.anchor}", self._where(event)
+                    )
+                value, size = self.anchors[event.anchor]
+                self.alias_nodes += size
+                self._count(size, event)
+                if self.alias_nodes > MAX_ALIAS_NODES:
+                    raise UnusableInput(
+                        "Y004",
+                        f"aliases expand to more than {MAX_ALIAS_NODES:,} values; "
+                        "write the repeated parts out or use fewer nested aliases",
+                        self._where(event),
+                    )
+                if stack:
+                    stack[-1][5] += size
+                    self._attach(stack, value, path)
+                else:
+                    result, root_set = value, True
+                continue
+            tag = getattr(event, "tag", None)
+            if tag and tag != "!" and tag not in _ALLOWED_TAGS:
+                shown_tag = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+                raise UnusableInput(
+                    "Y003",
+                    f"the tag {shown_tag} is not allowed; triable reads plain data only "
+                    "and never builds objects from tags (remove the tag)",
+                    self._where(event),
+                )
+            if isinstance(event, yaml.ScalarEvent):
+                value = self._scalar(event, path)
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+                if stack:
+                    stack[-1][5] += 1
+                    self._attach(stack, value, path)
+                else:
+                    result, root_set = value, True
+                continue
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise UnusableInput(
+                        "Y005",
+                        f"nesting is deeper than {MAX_DEPTH} levels; rubric and case files are "
+                        "never this deep — check the indentation",
+                        self._where(event),
+                    )
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                stack.append([container, path, None, None, event.anchor, 1])
+                continue
+        if not root_set or result is None:
+            raise UnusableInput(
+                "Y006", "the file is empty; it should be a YAML mapping", Location(self.doc.path, 1, 1)
+            )
+        return result
+
+    def _count(self, n: int, event: Any) -> None:
+        self.nodes += n
+        if self.nodes > MAX_NODES:
+            raise UnusableInput(
+                "Y004",
+                f"the document holds more than {MAX_NODES:,} values; split it into smaller files",
+                self._where(event),
+            )
+
+    def _key(self, event: Any) -> str:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise UnusableInput(
+                "Y001",
+                "malformed YAML: a mapping key must be plain text, not a list, mapping or alias",
+                self._where(event),
+            )
+        if event.value == "<<" and not event.style:
+            raise UnusableInput(
+                "Y008",
+                "merge keys ('<<') are not supported; write the keys out",
+                self._where(event),
+            )
+        return str(event.value)
+
+    def _child_path(self, stack: list[list[Any]]) -> Path_:
+        if not stack:
+            return ()
+        container, path, key, key_event, *_ = stack[-1]
+        if isinstance(container, dict):
+            child = (*path, key)
+            if key in container:
+                raise UnusableInput(
+                    "Y002",
+                    f"duplicate key '{key}' (first at line "
+                    f"{self.doc.keys[child].line}); remove one of them",
+                    self._where(key_event),
+                )
+            self.doc.keys[child] = Mark(key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            return child
+        return (*path, len(container))
+
+    @staticmethod
+    def _attach(stack: list[list[Any]], value: Any, path: Path_) -> None:
+        top = stack[-1]
+        if isinstance(top[0], dict):
+            top[0][top[2]] = value
+            top[2] = None
+        else:
+            top[0].append(value)
+
+    def _scalar(self, event: Any, path: Path_) -> Any:
+        value: str = event.value
+        tag = event.tag
+        plain = not event.style and tag in (None, "!") and event.implicit[0]
+        if tag and tag.startswith(_CORE):
+            return self._explicit(tag[len(_CORE) :], value, event)
+        if not plain:
+            return value
+        if value in _NULL:
+            return None
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        if value in YAML11_BOOLEANS:
+            self.doc.yaml11_words.add(path)
+            return value
+        if _INT.fullmatch(value):
+            return int(value)
+        if _HEX_OCT.fullmatch(value):
+            return int(value, 0)
+        if _FLOAT.fullmatch(value) and any(c.isdigit() for c in value):
+            return float(value)
+        if value.lower() in _SPECIAL_FLOATS:
+            return _SPECIAL_FLOATS[value.lower()]
+        return value
+
+    def _explicit(self, name: str, value: str, event: Any) -> Any:
+        try:
+            if name == "str":
+                return value
+            if name == "int":
+                return int(value, 0)
+            if name == "float":
+                return float(value)
+            if name == "bool" and value in _TRUE | _FALSE:
+                return value in _TRUE
+            if name == "null":
+                return None
+        except ValueError:
+            pass
+        raise UnusableInput("Y003", f"'{value}' is not a valid !!{name}", self._where(event))

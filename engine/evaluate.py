@@ -1,0 +1,689 @@
+"""The summary-judgment computation: a case and the law in, a report out (no I/O)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .conditions import Compiled, attributes_read, claims_read
+from .explain import (
+    authority_refs,
+    dispute,
+    fact_refs,
+    join_labels,
+    lower_first,
+    party_label,
+    shown_value,
+)
+from .library import Library
+from .model.case import Case, Dismissal
+from .model.conditions import Condition
+from .model.report import (
+    ClaimResult,
+    DefenseResult,
+    DependencyTrace,
+    Dispute,
+    ElementResult,
+    FactorResult,
+    Reason,
+    Report,
+    Rule561Report,
+    SetAsideFact,
+)
+from .model.rubric import ClaimRubric, DefenseTest, Element, ElementsTest, FactorsTest
+from .record import Candidates, Record, Version, build_record
+from .vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning
+from .world import Compiler, World
+
+#: Enough to resolve every open party question of a realistic record; beyond it the
+#: first combinations in a fixed order are tried, so the answer stays deterministic.
+MAX_RESOLUTIONS = 256
+MAX_MATERIAL_SET = 3
+
+
+class Engine:
+    """Evaluates cases against one library of rubrics; build once, evaluate many."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.compiler = Compiler(library)
+
+    def evaluate(self, case: Case) -> Report:
+        return _Assessment(self, case).report()
+
+
+@dataclass
+class _Pair:
+    result: ClaimResult
+    non_movant: World | None = None
+    movant: World | None = None
+
+
+class _Assessment:
+    def __init__(self, engine: Engine, case: Case) -> None:
+        self.library: Library = engine.library
+        self.compiler: Compiler = engine.compiler
+        self.case = case
+        self.record: Record = build_record(case, engine.library)
+        self.defendants = tuple(
+            sorted(case.defendants, key=lambda d: (case.defendants[d].name, d))
+        )
+        self.nm_side = case.non_movant.value
+        self.m_side = case.motion.movant.value
+        self.nm_name = party_label(case, self.nm_side)
+        self.m_name = party_label(case, self.m_side)
+        self.material_anywhere: set[str] = set()
+
+    # --- the report ------------------------------------------------------------------
+
+    def report(self) -> Report:
+        pairs = {key: self._claim(*key) for key in self._asserted_pairs()}
+        defenses = self._defenses(pairs)
+        sj = self.library.summary_judgment
+        return Report(
+            case=self.case.caption,
+            court=self.case.court,
+            incident_date=self.case.incident_date.isoformat(),
+            plaintiff=self.case.plaintiff.name,
+            movant=self.m_side,
+            non_movant=self.nm_side,
+            standard=[
+                Reason(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
+                _reason("genuine_dispute", sj.genuine_dispute),
+                _reason("favorable_inferences", sj.favorable_inferences),
+                _reason("no_credibility_weighing", sj.no_credibility_weighing),
+            ],
+            rule_56_1=self._rule_56_1(),
+            set_aside=[
+                SetAsideFact(
+                    fact=fact_refs(self.case, [s.fact])[0],
+                    reason=s.reason,
+                    authorities=authority_refs(s.cites),
+                )
+                for s in self.record.set_aside
+            ],
+            claims=[pair.result for pair in pairs.values()],
+            defenses=defenses,
+            immaterial_disputes=self._immaterial_disputes(),
+        )
+
+    def _asserted_pairs(self) -> list[tuple[str, str]]:
+        asserted = {(c.claim, d) for c in self.case.claims for d in c.against}
+        return [
+            (claim, d)
+            for claim in sorted({c for c, _ in asserted}, key=self.library.claim_order)
+            for d in self.defendants
+            if (claim, d) in asserted
+        ]
+
+    def _rule_56_1(self) -> Rule561Report:
+        posture = self.case.motion.rule_56_1
+        ruling = self.library.summary_judgment.rule_56_1[posture.treatment]
+        deemed = list(self.record.deemed_admitted)
+        explanation = ruling.because
+        if deemed:
+            explanation += f" {len(deemed)} of the {self.m_name}' facts are deemed admitted."
+        return Rule561Report(
+            complied=posture.non_movant_complied,
+            treatment=posture.treatment,
+            deemed_admitted=deemed,
+            authorities=list(dict.fromkeys(c.authority for c in ruling.cites)),
+            pins=authority_refs(ruling.cites),
+            explanation=explanation,
+        )
+
+    # --- worlds ----------------------------------------------------------------------
+
+    def _world(self, values: dict[str, Any], versions: dict[str, Version]) -> World:
+        return World(
+            self.compiler, values, self.defendants, self.case.incident_date, versions=versions
+        )
+
+    def _resolve(
+        self, candidates: Candidates, rubric: ClaimRubric, defendant: str, favour: bool
+    ) -> World:
+        """The world most (or least) favourable to the non-movant among open versions."""
+        reads = self.compiler.claim_reads(rubric.id)
+        base = {a: versions[0] for a, versions in candidates.items()}
+        open_attrs = sorted(a for a in reads if len(candidates.get(a, ())) > 1)
+        if not open_attrs:
+            return self._world({a: v.value for a, v in base.items()}, base)
+        best: tuple[tuple[int, float], World] | None = None
+        combos = itertools.islice(
+            itertools.product(*(candidates[a] for a in open_attrs)), MAX_RESOLUTIONS
+        )
+        for combo in combos:
+            versions = dict(base)
+            versions.update(zip(open_attrs, combo, strict=True))
+            world = self._world({a: v.value for a, v in versions.items()}, versions)
+            strength = self._strength(world, rubric, defendant)
+            if best is None or (strength > best[0] if favour else strength < best[0]):
+                best = (strength, world)
+        assert best is not None
+        return best[1]
+
+    def _strength(self, world: World, rubric: ClaimRubric, defendant: str) -> tuple[int, float]:
+        selection = world.select(rubric, defendant)
+        if selection is None:
+            return (0, 0.0)
+        holds = world.holds(rubric.id, defendant)
+        test = selection.test
+        count = float(
+            sum(world.element_holds(e, defendant, rubric.id) is True for e in rubric.elements.values())
+        )
+        if isinstance(test, ElementsTest):
+            count += sum(
+                world.element_holds(e, defendant, rubric.id) is True for e in test.elements.values()
+            )
+        elif isinstance(test, FactorsTest):
+            count += world.score(test, defendant, rubric.id)
+        return (int(holds), count)
+
+    # --- claims ----------------------------------------------------------------------
+
+    def _dismissal(self, claim: str, defendant: str) -> Dismissal | None:
+        return next((d for d in self.case.dismissals if d.covers(claim, defendant)), None)
+
+    def _claim(self, claim_id: str, defendant: str) -> _Pair:
+        rubric = self.library.claims[claim_id]
+        name = self.case.defendants[defendant].name
+        dismissal = self._dismissal(claim_id, defendant)
+        if dismissal is not None:
+            reason = dismissal.reason.value
+            return _Pair(
+                ClaimResult(
+                    claim=claim_id,
+                    claim_name=rubric.name,
+                    defendant=defendant,
+                    defendant_name=name,
+                    outcome=ClaimOutcome.DISMISSED,
+                    reason=reason,
+                    explanation=(
+                        f"{rubric.name} against {name} is dismissed as {reason} "
+                        f"({dismissal.cite}); it is not evaluated."
+                    ),
+                )
+            )
+        nm = self._resolve(self.record.non_movant, rubric, defendant, favour=True)
+        m = self._resolve(self.record.movant, rubric, defendant, favour=False)
+        selection = nm.select(rubric, defendant)
+        if selection is None:
+            return _Pair(
+                ClaimResult(
+                    claim=claim_id,
+                    claim_name=rubric.name,
+                    defendant=defendant,
+                    defendant_name=name,
+                    outcome=ClaimOutcome.GRANTED,
+                    authorities=authority_refs(rubric.cites),
+                    explanation=(
+                        f"Summary judgment granted on {rubric.name} against {name}: the record "
+                        "does not establish the facts that decide which standard governs "
+                        f"({join_labels([s.name for s in rubric.standards])})."
+                    ),
+                ),
+                nm,
+                m,
+            )
+        test = selection.test
+        chosen = [
+            Reason(
+                rule=selection.standard.id,
+                because=selection.standard.because,
+                authorities=authority_refs(selection.standard.cites),
+            ),
+            Reason(
+                rule=test.id,
+                because=selection.choice.because,
+                authorities=authority_refs(selection.choice.cites),
+            ),
+        ]
+        elements_in_order: list[tuple[str, Element]] = list(rubric.elements.items())
+        if isinstance(test, ElementsTest):
+            elements_in_order += list(test.elements.items())
+        elements = self._elements(elements_in_order, nm, m, defendant, claim_id)
+        factors: list[FactorResult] = []
+        score = movant_score = threshold = None
+        if isinstance(test, FactorsTest):
+            factors = self._factors(test, nm, m, defendant, claim_id)
+            score = nm.score(test, defendant, claim_id)
+            movant_score = m.score(test, defendant, claim_id)
+            threshold = float(test.threshold)
+        holds = nm.holds(claim_id, defendant)
+        failing = [e.id for e in elements if e.status is ElementStatus.NOT_MET]
+        if isinstance(test, FactorsTest) and score is not None and score < test.threshold:
+            failing.append(test.id)
+        explanation = self._claim_sentence(
+            rubric.name, test.name, name, holds, elements, factors, score, threshold
+        )
+        result = ClaimResult(
+            claim=claim_id,
+            claim_name=rubric.name,
+            defendant=defendant,
+            defendant_name=name,
+            outcome=ClaimOutcome.DENIED if holds else ClaimOutcome.GRANTED,
+            standard=selection.standard.id,
+            test=test.id,
+            test_name=test.name,
+            chosen_because=chosen,
+            elements=elements,
+            factors=factors,
+            score=score,
+            movant_score=movant_score,
+            threshold=threshold,
+            failing=failing,
+            authorities=authority_refs([*rubric.cites, *test.cites]),
+            explanation=explanation,
+        )
+        return _Pair(result, nm, m)
+
+    def _claim_sentence(
+        self,
+        claim_name: str,
+        test_name: str,
+        defendant_name: str,
+        holds: bool,
+        elements: list[ElementResult],
+        factors: list[FactorResult],
+        score: float | None,
+        threshold: float | None,
+    ) -> str:
+        head = f"on {claim_name} against {defendant_name} under {test_name}"
+        if holds:
+            disputed = [e.label for e in elements if e.status is ElementStatus.GENUINE_DISPUTE]
+            disputed += [f.label for f in factors if f.material_disputes]
+            tail = (
+                f"; a reasonable jury could find for {self.nm_name}, and genuine disputes of "
+                f"material fact remain on {join_labels([lower_first(x) for x in disputed])}."
+                if disputed
+                else "; every requirement holds even on the movant's version."
+            )
+            return f"Summary judgment denied {head}{tail}"
+        failing = [e.label for e in elements if e.status is ElementStatus.NOT_MET]
+        reasons = [lower_first(x) for x in failing]
+        if score is not None and threshold is not None and score < threshold:
+            reasons.append(
+                f"the balance of factors (score {score:g}, below the threshold {threshold:g})"
+            )
+        return (
+            f"Summary judgment granted {head}: even crediting {self.nm_name}'s evidence, "
+            f"no reasonable jury could find {join_labels(reasons)} established."
+        )
+
+    def _elements(
+        self,
+        elements: Iterable[tuple[str, Element]],
+        nm: World,
+        m: World,
+        defendant: str,
+        claim: str,
+        defense: DefenseTest | None = None,
+    ) -> list[ElementResult]:
+        results: list[ElementResult] = []
+        blocked_by: str | None = None
+        for element_id, element in elements:
+            result = self._element(element_id, element, nm, m, defendant, claim, blocked_by, defense)
+            results.append(result)
+            if element.prerequisite and result.status is ElementStatus.NOT_MET and not blocked_by:
+                blocked_by = element.label
+        return results
+
+    def _element(
+        self,
+        element_id: str,
+        element: Element,
+        nm: World,
+        m: World,
+        defendant: str,
+        claim: str,
+        blocked_by: str | None,
+        defense: DefenseTest | None,
+    ) -> ElementResult:
+        fn = self.compiler(element.holds_when)
+        in_nm = fn(nm.context(defendant, claim, defense)) is True
+        in_m = fn(m.context(defendant, claim, defense)) is True
+        if blocked_by:
+            status = ElementStatus.NOT_REACHED
+        elif not in_nm:
+            status = ElementStatus.NOT_MET
+        elif in_m:
+            status = ElementStatus.UNDISPUTED_MET
+        else:
+            status = ElementStatus.GENUINE_DISPUTE
+        material, immaterial = self._disputes(
+            fn, element.holds_when, nm, m, defendant, claim, defense, status
+        )
+        direct = sorted(attributes_read(element.holds_when))
+        missing = (
+            [a for a in direct if a not in nm.values] if status is ElementStatus.NOT_MET else []
+        )
+        cites = list(element.cites)
+        sj = self.library.summary_judgment
+        numbers = False
+        if status is ElementStatus.GENUINE_DISPUTE:
+            cites += sj.no_credibility_weighing.cites
+            numbers = any(len(d.movant.facts) > len(d.non_movant.facts) for d in material)
+            if numbers:
+                cites += sj.sheer_numbers.cites
+        return ElementResult(
+            id=element_id,
+            label=element.label,
+            status=status,
+            particularly_important=element.particularly_important,
+            values={
+                a: {
+                    "non_movant": shown_value(nm.values.get(a)),
+                    "movant": shown_value(m.values.get(a)),
+                }
+                for a in direct
+            },
+            non_movant_facts=fact_refs(self.case, _facts_behind(nm, direct)),
+            movant_facts=fact_refs(self.case, _facts_behind(m, direct)),
+            material_disputes=material,
+            immaterial_disputes=immaterial,
+            missing_evidence=missing,
+            depends_on=self._dependencies(element.holds_when, nm, m, defendant, claim),
+            authorities=authority_refs(cites),
+            explanation=self._element_sentence(element, status, material, missing, numbers, blocked_by),
+        )
+
+    def _disputes(
+        self,
+        fn: Compiled,
+        condition: Condition,
+        nm: World,
+        m: World,
+        defendant: str,
+        claim: str,
+        defense: DefenseTest | None,
+        status: ElementStatus,
+        flips: Any = None,
+    ) -> tuple[list[Dispute], list[str]]:
+        if status not in (ElementStatus.GENUINE_DISPUTE, ElementStatus.UNDISPUTED_MET):
+            return [], []
+        reads = self.compiler.reads(condition, claim, defense)
+        differing = sorted(a for a in reads if nm.values.get(a) != m.values.get(a))
+        if not differing:
+            return [], []
+
+        def flipped(attrs: tuple[str, ...]) -> bool:
+            world = nm.replaced({a: m.values.get(a) for a in attrs})
+            if flips is not None:
+                return bool(flips(world))
+            return fn(world.context(defendant, claim, defense)) is not True
+
+        material: tuple[str, ...] = ()
+        if status is ElementStatus.GENUINE_DISPUTE or flips is not None:
+            singles = tuple(a for a in differing if flipped((a,)))
+            material = singles
+            if not singles:
+                for size in range(2, min(len(differing), MAX_MATERIAL_SET) + 1):
+                    found = next(
+                        (c for c in itertools.combinations(differing, size) if flipped(c)), None
+                    )
+                    if found:
+                        material = found
+                        break
+        self.material_anywhere.update(material)
+        disputes = [
+            dispute(
+                self.case, a, self.library.attributes[a], nm.versions.get(a), m.versions.get(a)
+            )
+            for a in material
+        ]
+        return disputes, [a for a in differing if a not in material]
+
+    def _dependencies(
+        self, condition: Condition, nm: World, m: World, defendant: str, claim: str
+    ) -> list[DependencyTrace]:
+        traces = []
+        for ref in claims_read(condition):
+            target = claim if ref.claim == "the_claim" else ref.claim
+            if target not in self.library.claims:
+                continue
+            others = (
+                [defendant]
+                if ref.against == "the_defendant"
+                else [d for d in self.defendants if d != defendant]
+            )
+            traces += [
+                DependencyTrace(
+                    claim=target,
+                    defendant=other,
+                    holds_for_non_movant=nm.holds(target, other),
+                    holds_for_movant=m.holds(target, other),
+                )
+                for other in others
+            ]
+        return traces
+
+    def _element_sentence(
+        self,
+        element: Element,
+        status: ElementStatus,
+        material: list[Dispute],
+        missing: list[str],
+        numbers: bool,
+        blocked_by: str | None,
+    ) -> str:
+        sj = self.library.summary_judgment
+        if status is ElementStatus.NOT_REACHED:
+            return f"Not reached: {lower_first(blocked_by or '')} is not met."
+        if status is ElementStatus.UNDISPUTED_MET:
+            return f"Met without genuine dispute: {element.met}"
+        if status is ElementStatus.NOT_MET:
+            sentence = f"Not met even on {self.nm_name}'s evidence: {element.not_met}"
+            if missing:
+                questions = [self.library.attributes[a].question for a in missing]
+                sentence += (
+                    f" No admissible evidence answers: {' '.join(questions)} "
+                    f"{sj.no_evidence.because}"
+                )
+            return sentence
+        cites_nm = sorted({f.cite for d in material for f in d.non_movant.facts})
+        cites_m = sorted({f.cite for d in material for f in d.movant.facts})
+        sentence = (
+            f"Genuine dispute: {element.met} if a jury credits {self.nm_name}'s evidence"
+            + (f" ({'; '.join(cites_nm)})" if cites_nm else "")
+            + f", though {self.m_name}' evidence"
+            + (f" ({'; '.join(cites_m)})" if cites_m else "")
+            + f" is to the contrary. {sj.no_credibility_weighing.because}"
+        )
+        if numbers:
+            sentence += f" {sj.sheer_numbers.because}"
+        return sentence
+
+    def _factors(
+        self, test: FactorsTest, nm: World, m: World, defendant: str, claim: str
+    ) -> list[FactorResult]:
+        results = []
+        nm_holds = nm.score(test, defendant, claim) >= test.threshold
+        for factor_id, factor in test.factors.items():
+            lean_nm = nm.leaning(factor_id, test, defendant, claim)
+            lean_m = m.leaning(factor_id, test, defendant, claim)
+            conditions = [
+                c for c in (factor.favors_plaintiff_when, factor.favors_defendant_when) if c
+            ]
+            direct = sorted(set().union(*(attributes_read(c) for c in conditions)))
+            material: list[Dispute] = []
+            if lean_nm is not lean_m:
+                for condition in conditions:
+
+                    def flips(world: World, fid: str = factor_id) -> bool:
+                        changed = world.leaning(fid, test, defendant, claim) is not lean_nm
+                        return changed and (world.score(test, defendant, claim) >= test.threshold) != nm_holds
+
+                    found, _ = self._disputes(
+                        self.compiler(condition),
+                        condition,
+                        nm,
+                        m,
+                        defendant,
+                        claim,
+                        None,
+                        ElementStatus.GENUINE_DISPUTE,
+                        flips=flips,
+                    )
+                    material += [d for d in found if d.attribute not in {x.attribute for x in material}]
+            sentence = {
+                Leaning.PLAINTIFF: factor.plaintiff,
+                Leaning.DEFENDANT: factor.defendant,
+                Leaning.NEUTRAL: factor.neutral,
+            }[lean_nm]
+            if lean_nm is not lean_m:
+                sentence += (
+                    f" On {self.m_name}' version it would favour "
+                    f"{'neither side' if lean_m is Leaning.NEUTRAL else 'the ' + lean_m.value}."
+                )
+            results.append(
+                FactorResult(
+                    id=factor_id,
+                    label=factor.label,
+                    leaning=lean_nm,
+                    movant_leaning=lean_m,
+                    weight=float(factor.weight),
+                    particularly_important=factor.particularly_important,
+                    values={
+                        a: {
+                            "non_movant": shown_value(nm.values.get(a)),
+                            "movant": shown_value(m.values.get(a)),
+                        }
+                        for a in direct
+                    },
+                    non_movant_facts=fact_refs(self.case, _facts_behind(nm, direct)),
+                    movant_facts=fact_refs(self.case, _facts_behind(m, direct)),
+                    material_disputes=material,
+                    authorities=authority_refs(factor.cites),
+                    explanation=sentence,
+                )
+            )
+        return results
+
+    # --- defenses --------------------------------------------------------------------
+
+    def _defenses(self, pairs: dict[tuple[str, str], _Pair]) -> list[DefenseResult]:
+        results = []
+        for raised in sorted(self.case.defenses, key=lambda r: r.defense):
+            defense = self.library.tests.get(raised.defense)
+            if not isinstance(defense, DefenseTest):
+                continue
+            for (claim, defendant), pair in pairs.items():
+                if defendant in raised.raised_by:
+                    results.append(self._defense(defense, claim, defendant, pair))
+        return results
+
+    def _defense(
+        self, defense: DefenseTest, claim: str, defendant: str, pair: _Pair
+    ) -> DefenseResult:
+        claim_result = pair.result
+        name = claim_result.defendant_name
+        common = {
+            "defense": defense.id,
+            "defense_name": defense.name,
+            "defendant": defendant,
+            "claim": claim,
+            "authorities": authority_refs(defense.cites),
+        }
+        if claim_result.outcome is not ClaimOutcome.DENIED or pair.non_movant is None:
+            why = (
+                "the claim is dismissed"
+                if claim_result.outcome is ClaimOutcome.DISMISSED
+                else "the claim fails on the merits"
+            )
+            return DefenseResult(
+                **common,
+                outcome=DefenseOutcome.NOT_REACHED,
+                prongs=[
+                    _unreached(pid, prong, why) for pid, prong in defense.prongs.items()
+                ],
+                clearly_established_by=[],
+                explanation=f"{defense.name} is not reached for {name} on "
+                f"{claim_result.claim_name}: {why}.",
+            )
+        nm, m = pair.non_movant, pair.movant
+        assert m is not None
+        prongs = self._elements(defense.prongs.items(), nm, m, defendant, claim, defense)
+        established = [
+            p.cite
+            for p in defense.clearly_established_by
+            if (a := self.library.authorities.get(p.cite.authority)) is not None
+            and a.decided < self.case.incident_date
+            and self.compiler(p.conduct)(nm.context(defendant, claim, defense)) is True
+        ]
+        failing = [p for p in prongs if p.status is ElementStatus.NOT_MET]
+        if failing:
+            outcome = DefenseOutcome.GRANTED
+            explanation = (
+                f"{defense.name} granted to {name} on {claim_result.claim_name}: "
+                f"{join_labels([lower_first(p.label) for p in failing])} not established "
+                f"as of {self.case.incident_date.isoformat()}."
+            )
+        else:
+            outcome = DefenseOutcome.DENIED
+            disputed = [p for p in prongs if p.status is ElementStatus.GENUINE_DISPUTE]
+            explanation = (
+                f"{defense.name} denied to {name} on {claim_result.claim_name}"
+                + (
+                    ": facts material to it are genuinely disputed, so it cannot be decided "
+                    "at this stage."
+                    if disputed
+                    else ": on the facts taken most favourably to "
+                    f"{self.nm_name}, every prong is met."
+                )
+            )
+        return DefenseResult(
+            **common,
+            outcome=outcome,
+            prongs=prongs,
+            clearly_established_by=authority_refs(established),
+            explanation=explanation,
+        )
+
+    # --- disputes nobody needs -------------------------------------------------------
+
+    def _immaterial_disputes(self) -> list[Dispute]:
+        nm, m = self.record.non_movant, self.record.movant
+        out = []
+        for attribute in sorted(set(nm) & set(m)):
+            nm_values = {v.value for v in nm[attribute]}
+            m_values = {v.value for v in m[attribute]}
+            if nm_values == m_values or attribute in self.material_anywhere:
+                continue
+            out.append(
+                dispute(
+                    self.case,
+                    attribute,
+                    self.library.attributes[attribute],
+                    nm[attribute][0],
+                    m[attribute][0],
+                )
+            )
+        return out
+
+
+def _reason(rule: str, ruling: Any) -> Reason:
+    return Reason(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
+
+
+def _facts_behind(world: World, attributes: Iterable[str]) -> list[str]:
+    return [f for a in attributes if a in world.versions for f in world.versions[a].facts]
+
+
+def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:
+    return ElementResult(
+        id=prong_id,
+        label=prong.label,
+        status=ElementStatus.NOT_REACHED,
+        particularly_important=prong.particularly_important,
+        values={},
+        non_movant_facts=[],
+        movant_facts=[],
+        material_disputes=[],
+        immaterial_disputes=[],
+        missing_evidence=[],
+        depends_on=[],
+        authorities=authority_refs(prong.cites),
+        explanation=f"Not reached: {why}.",
+    )

@@ -1,0 +1,1 @@
+"""Typed models of rubric and case files, and of the report."""

@@ -1,0 +1,162 @@
+"""A fact pattern: the parties, the motion, the record and the expected holdings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
+
+from ..vocab import (
+    ClaimOutcome,
+    DefenseOutcome,
+    DismissalReason,
+    ElementStatus,
+    EvidenceKind,
+    Party,
+    PlaintiffStatus,
+    Rule561Treatment,
+    Side,
+)
+from .base import CiteRef, Frozen, Identifier
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class OneOf(Frozen):
+    """An open party value: exactly one of these defendants, the record does not say which."""
+
+    one_of: list[Identifier] = Field(min_length=2)
+
+
+FactValue = StrictBool | StrictInt | StrictFloat | str | list[Identifier] | OneOf
+
+
+class Plaintiff(Frozen):
+    name: Text
+    status: PlaintiffStatus
+
+
+class Defendant(Frozen):
+    name: Text
+    role: Text
+
+
+class AssertedClaim(Frozen):
+    claim: Identifier
+    against: list[Identifier] = Field(min_length=1)
+
+
+class Dismissal(Frozen):
+    """A concession or withdrawal: of a claim, of every claim against a defendant, or a pair."""
+
+    claim: Identifier | None = None
+    defendant: Identifier | None = None
+    reason: DismissalReason
+    cite: Text
+
+    @model_validator(mode="after")
+    def _names_something(self) -> Dismissal:
+        if self.claim is None and self.defendant is None:
+            raise ValueError("a dismissal names a claim, a defendant, or both")
+        return self
+
+    def covers(self, claim: str, defendant: str) -> bool:
+        return self.claim in (None, claim) and self.defendant in (None, defendant)
+
+
+class RaisedDefense(Frozen):
+    defense: Identifier
+    raised_by: list[Identifier] = Field(min_length=1)
+    cite: Text
+
+
+class Rule561Posture(Frozen):
+    non_movant_complied: StrictBool
+    treatment: Rule561Treatment
+    cite: Text | None = None
+
+    @model_validator(mode="after")
+    def _treatment_fits(self) -> Rule561Posture:
+        complied_treatment = Rule561Treatment.RESPONSES_CONSIDERED
+        if self.non_movant_complied and self.treatment is not complied_treatment:
+            raise ValueError(
+                "when the non-movant complied with Local Rule 56.1 the treatment is "
+                "'responses_considered'"
+            )
+        if not self.non_movant_complied and self.treatment is complied_treatment:
+            raise ValueError(
+                "when the non-movant did not comply, the court either deems the movant's "
+                "facts admitted ('deemed_admitted') or reviews the record ('assiduous_review')"
+            )
+        return self
+
+
+class Motion(Frozen):
+    movant: Party
+    cite: Text
+    rule_56_1: Rule561Posture
+
+
+class Fact(Frozen):
+    text: Text
+    offered_by: Side
+    cite: Text = Field(description="Record citation, e.g. 'Pl. Tr. 82:5-15'.")
+    evidence: EvidenceKind
+    establishes: dict[str, FactValue] = Field(
+        default_factory=dict, description="Attribute values this fact proves if credited."
+    )
+    disputes: list[Identifier] = Field(default_factory=list)
+    blatantly_contradicts: list[Identifier] = Field(
+        default_factory=list, description="Video only: versions it blatantly contradicts."
+    )
+    rule_56_1_paragraph: Text | None = Field(
+        None, description="The movant's Local Rule 56.1 paragraph stating this fact, if any."
+    )
+
+
+class ExpectedClaim(Frozen):
+    claim: Identifier
+    defendant: Identifier
+    outcome: ClaimOutcome
+    standard: Identifier | None = None
+    test: Identifier | None = None
+    elements: dict[Identifier, ElementStatus] = Field(default_factory=dict)
+
+
+class ExpectedDefense(Frozen):
+    defense: Identifier
+    defendant: Identifier
+    claim: Identifier
+    outcome: DefenseOutcome
+    prongs: dict[Identifier, ElementStatus] = Field(default_factory=dict)
+
+
+class Expected(Frozen):
+    source: Text = Field(description="Who decided these holdings: the court, or an authority.")
+    decided_by: list[CiteRef] = Field(default_factory=list)
+    rule_56_1: Rule561Treatment | None = None
+    claims: list[ExpectedClaim] = Field(default_factory=list)
+    defenses: list[ExpectedDefense] = Field(default_factory=list)
+
+
+class Case(Frozen):
+    kind: Literal["case"]
+    caption: Text
+    court: Text
+    docket: Text | None = None
+    variant_of: str | None = Field(None, description="The case file this one varies.")
+    note: str | None = None
+    incident_date: dt.date
+    plaintiff: Plaintiff
+    defendants: dict[Identifier, Defendant] = Field(min_length=1)
+    claims: list[AssertedClaim] = Field(min_length=1)
+    dismissals: list[Dismissal] = Field(default_factory=list)
+    defenses: list[RaisedDefense] = Field(default_factory=list)
+    motion: Motion
+    facts: dict[Identifier, Fact] = Field(default_factory=dict)
+    expected: Expected | None = None
+
+    @property
+    def non_movant(self) -> Party:
+        return Party.PLAINTIFF if self.motion.movant is Party.DEFENDANTS else Party.DEFENDANTS

@@ -1,0 +1,130 @@
+"""Declarative conditions: how rubrics ask questions of the facts, never code."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    Discriminator,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    Tag,
+    model_validator,
+)
+
+from .base import Frozen
+
+Scalar = StrictBool | StrictInt | StrictFloat | str
+
+#: ``the_defendant`` is the defendant a claim is being evaluated against.
+PartyRef = Literal["the_defendant"]
+
+
+class AttributeTest(Frozen):
+    """One attribute compared with a value or level; exactly one comparison."""
+
+    attr: str = Field(description="A declared attribute id.")
+    is_: Scalar | None = Field(None, alias="is")
+    is_not: Scalar | None = None
+    at_least: StrictInt | StrictFloat | str | None = None
+    at_most: StrictInt | StrictFloat | str | None = None
+    includes: PartyRef | None = None
+    excludes: PartyRef | None = None
+
+    def comparison(self) -> tuple[str, Any]:
+        for name in ("is_", "is_not", "at_least", "at_most", "includes", "excludes"):
+            value = getattr(self, name)
+            if value is not None:
+                return name.rstrip("_"), value
+        raise AssertionError("validated to have a comparison")
+
+    @model_validator(mode="after")
+    def _one_comparison(self) -> AttributeTest:
+        given = [
+            n
+            for n in ("is_", "is_not", "at_least", "at_most", "includes", "excludes")
+            if getattr(self, n) is not None
+        ]
+        if len(given) != 1:
+            raise ValueError(
+                f"condition on '{self.attr}' needs exactly one of is, is_not, at_least, "
+                f"at_most, includes, excludes (found {len(given)})"
+            )
+        return self
+
+
+class AllOf(Frozen):
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(Frozen):
+    any: list[Condition] = Field(min_length=1)
+
+
+class NotOf(Frozen):
+    not_: Condition = Field(alias="not")
+
+
+class ClaimHolds(Frozen):
+    """Another claim holds in the same world: against this defendant or another one."""
+
+    claim: str
+    against: Literal["the_defendant", "another_defendant"] = "the_defendant"
+
+
+class ClearlyEstablished(Frozen):
+    """Some precedent of the defense, decided before the incident, covers these facts."""
+
+    clearly_established: Literal[True]
+
+
+CONDITION_KEYS = {
+    "all": "all",
+    "any": "any",
+    "not": "not",
+    "attr": "attr",
+    "claim": "claim",
+    "clearly_established": "clearly_established",
+}
+
+
+def _condition_tag(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key, tag in CONDITION_KEYS.items():
+            if key in value:
+                return tag
+        return None
+    if isinstance(value, Frozen):
+        return {
+            AllOf: "all",
+            AnyOf: "any",
+            NotOf: "not",
+            AttributeTest: "attr",
+            ClaimHolds: "claim",
+            ClearlyEstablished: "clearly_established",
+        }.get(type(value))
+    return None
+
+
+Condition = Annotated[
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")]
+    | Annotated[AttributeTest, Tag("attr")]
+    | Annotated[ClaimHolds, Tag("claim")]
+    | Annotated[ClearlyEstablished, Tag("clearly_established")],
+    Discriminator(
+        _condition_tag,
+        custom_error_type="condition",
+        custom_error_message=(
+            "a condition is a mapping with one of: all, any, not, attr, claim, "
+            "clearly_established"
+        ),
+    ),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()

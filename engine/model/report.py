@@ -1,0 +1,148 @@
+"""The report: the public JSON contract (SPEC section 4, report_version 1)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning, Rule561Treatment
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class AuthorityRef(Out):
+    id: str
+    pin: str
+
+
+class FactRef(Out):
+    id: str
+    text: str
+    cite: str
+    evidence: str
+    offered_by: str
+
+
+class SideValue(Out):
+    value: Any
+    facts: list[FactRef]
+
+
+class Dispute(Out):
+    attribute: str
+    question: str
+    non_movant: SideValue
+    movant: SideValue
+
+
+class Reason(Out):
+    """Why a rule was chosen or applied, with its sources."""
+
+    rule: str
+    because: str
+    authorities: list[AuthorityRef]
+
+
+class DependencyTrace(Out):
+    claim: str
+    defendant: str
+    holds_for_non_movant: bool
+    holds_for_movant: bool
+
+
+class ElementResult(Out):
+    id: str
+    label: str
+    status: ElementStatus
+    particularly_important: bool
+    values: dict[str, dict[str, Any]]
+    non_movant_facts: list[FactRef]
+    movant_facts: list[FactRef]
+    material_disputes: list[Dispute]
+    immaterial_disputes: list[str]
+    missing_evidence: list[str]
+    depends_on: list[DependencyTrace]
+    authorities: list[AuthorityRef]
+    explanation: str
+
+
+class FactorResult(Out):
+    id: str
+    label: str
+    leaning: Leaning
+    movant_leaning: Leaning
+    weight: float
+    particularly_important: bool
+    values: dict[str, dict[str, Any]]
+    non_movant_facts: list[FactRef]
+    movant_facts: list[FactRef]
+    material_disputes: list[Dispute]
+    authorities: list[AuthorityRef]
+    explanation: str
+
+
+class ClaimResult(Out):
+    claim: str
+    claim_name: str
+    defendant: str
+    defendant_name: str
+    outcome: ClaimOutcome
+    reason: str | None = None
+    standard: str | None = None
+    test: str | None = None
+    test_name: str | None = None
+    chosen_because: list[Reason] = []
+    elements: list[ElementResult] = []
+    factors: list[FactorResult] = []
+    score: float | None = None
+    movant_score: float | None = None
+    threshold: float | None = None
+    failing: list[str] = []
+    authorities: list[AuthorityRef] = []
+    explanation: str
+
+
+class DefenseResult(Out):
+    defense: str
+    defense_name: str
+    defendant: str
+    claim: str
+    outcome: DefenseOutcome
+    prongs: list[ElementResult]
+    clearly_established_by: list[AuthorityRef]
+    authorities: list[AuthorityRef]
+    explanation: str
+
+
+class SetAsideFact(Out):
+    fact: FactRef
+    reason: str
+    authorities: list[AuthorityRef]
+
+
+class Rule561Report(Out):
+    complied: bool
+    treatment: Rule561Treatment
+    deemed_admitted: list[str]
+    authorities: list[str]
+    pins: list[AuthorityRef]
+    explanation: str
+
+
+class Report(Out):
+    report_version: Literal[1] = 1
+    case: str
+    court: str
+    incident_date: str
+    plaintiff: str
+    movant: str
+    non_movant: str
+    standard: list[Reason]
+    rule_56_1: Rule561Report
+    set_aside: list[SetAsideFact]
+    claims: list[ClaimResult]
+    defenses: list[DefenseResult]
+    immaterial_disputes: list[Dispute]

@@ -1,0 +1,243 @@
+"""The law as data: authorities, attributes, tests, claims and the summary-judgment standard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
+
+from ..vocab import AttributeType, CourtLevel, EvidenceKind, Rule561Treatment
+from .base import CiteRef, Frozen, Identifier
+from .conditions import Condition
+
+Cites = Annotated[list[CiteRef], Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+# --- authorities -------------------------------------------------------------------------
+
+
+class Proposition(Frozen):
+    pin: Text
+    text: Text
+
+
+class Authority(Frozen):
+    name: Text
+    citation: Text
+    court: Text
+    level: CourtLevel
+    decided: dt.date
+    propositions: list[Proposition] = Field(min_length=1)
+
+    def pins(self) -> set[str]:
+        return {p.pin for p in self.propositions}
+
+
+class AuthorityRegistry(Frozen):
+    kind: Literal["authorities"]
+    authorities: dict[Identifier, Authority]
+
+
+# --- attributes --------------------------------------------------------------------------
+
+
+class Attribute(Frozen):
+    type: AttributeType
+    question: Text = Field(description="The plain question a student is asked.")
+    levels: list[Identifier] | None = Field(
+        None, description="Ordinal only: the levels, lowest first."
+    )
+    unit: str | None = Field(None, description="Number only: the unit, e.g. minutes.")
+    from_case: Literal["plaintiff_status"] | None = Field(
+        None, description="Filled from the case file itself rather than from facts."
+    )
+
+    @model_validator(mode="after")
+    def _shape_fits_type(self) -> Attribute:
+        if self.type is AttributeType.ORDINAL and not self.levels:
+            raise ValueError("an ordinal attribute needs 'levels', lowest first")
+        if self.type is not AttributeType.ORDINAL and self.levels is not None:
+            raise ValueError(f"only ordinal attributes have 'levels' (this one is {self.type})")
+        if self.type is AttributeType.NUMBER and not self.unit:
+            raise ValueError("a number attribute needs a 'unit'")
+        if self.type is not AttributeType.NUMBER and self.unit is not None:
+            raise ValueError(f"only number attributes have a 'unit' (this one is {self.type})")
+        if self.levels is not None and len(set(self.levels)) != len(self.levels):
+            raise ValueError("levels must be distinct")
+        return self
+
+
+class AttributeVocabulary(Frozen):
+    kind: Literal["attributes"]
+    attributes: dict[Identifier, Attribute]
+
+
+# --- tests -------------------------------------------------------------------------------
+
+
+class Element(Frozen):
+    """Something that must hold (an element, or a prong of a defense)."""
+
+    label: Text
+    holds_when: Condition
+    met: Text = Field(description="One sentence said when the element holds.")
+    not_met: Text = Field(description="One sentence said when it does not.")
+    cites: Cites
+    particularly_important: StrictBool = False
+    prerequisite: StrictBool = Field(
+        False, description="When it fails, the elements after it are not reached."
+    )
+
+
+class Factor(Frozen):
+    """One consideration in a weighed balance."""
+
+    label: Text
+    favors_plaintiff_when: Condition | None = None
+    favors_defendant_when: Condition | None = None
+    weight: StrictInt | StrictFloat = Field(1, gt=0)
+    plaintiff: Text = Field(description="Sentence when the factor favours the plaintiff.")
+    defendant: Text = Field(description="Sentence when it favours the defendant.")
+    neutral: Text = Field(description="Sentence when it favours neither.")
+    cites: Cites
+    particularly_important: StrictBool = False
+
+    @model_validator(mode="after")
+    def _has_a_direction(self) -> Factor:
+        if self.favors_plaintiff_when is None and self.favors_defendant_when is None:
+            raise ValueError(
+                "a factor needs favors_plaintiff_when, favors_defendant_when, or both"
+            )
+        return self
+
+
+class Precedent(Frozen):
+    """An authority that clearly established a right for a pattern of conduct."""
+
+    cite: CiteRef
+    weight: Literal["binding", "persuasive"]
+    conduct: Condition
+    describes: Text = Field(description="The conduct the precedent covers, in plain words.")
+
+
+class ElementsTest(Frozen):
+    kind: Literal["test"]
+    form: Literal["elements"]
+    id: Identifier
+    name: Text
+    summary: Text
+    cites: Cites
+    elements: dict[Identifier, Element] = Field(min_length=1)
+
+
+class FactorsTest(Frozen):
+    kind: Literal["test"]
+    form: Literal["factors"]
+    id: Identifier
+    name: Text
+    summary: Text
+    cites: Cites
+    factors: dict[Identifier, Factor] = Field(min_length=1)
+    threshold: StrictInt | StrictFloat = Field(
+        description="A reasonable jury could find for the plaintiff when the score reaches this."
+    )
+
+
+class DefenseTest(Frozen):
+    kind: Literal["test"]
+    form: Literal["defense"]
+    id: Identifier
+    name: Text
+    summary: Text
+    cites: Cites
+    prongs: dict[Identifier, Element] = Field(
+        min_length=1, description="All must hold for the defense to be denied."
+    )
+    clearly_established_by: list[Precedent] = Field(default_factory=list)
+
+
+Test = Annotated[ElementsTest | FactorsTest | DefenseTest, Field(discriminator="form")]
+
+
+# --- claims ------------------------------------------------------------------------------
+
+
+class TestChoice(Frozen):
+    test: Identifier
+    when: Condition | None = Field(None, description="Omit for the test used otherwise.")
+    because: Text
+    cites: Cites
+
+
+class Standard(Frozen):
+    id: Identifier
+    name: Text
+    when: Condition | None = Field(None, description="Omit for the standard used otherwise.")
+    because: Text
+    cites: Cites
+    tests: list[TestChoice] = Field(min_length=1)
+
+
+class ClaimRubric(Frozen):
+    kind: Literal["claim"]
+    id: Identifier
+    name: Text
+    summary: Text
+    cites: Cites
+    standards: list[Standard] = Field(min_length=1, description="Tried in order.")
+    elements: dict[Identifier, Element] = Field(
+        default_factory=dict, description="Required whichever test applies."
+    )
+
+
+# --- the summary-judgment standard -------------------------------------------------------
+
+
+class Ruling(Frozen):
+    """A rule of the standard: what it says and where."""
+
+    because: Text
+    cites: Cites
+
+
+class SummaryJudgmentRubric(Frozen):
+    kind: Literal["summary_judgment"]
+    id: Identifier
+    name: Text
+    summary: Text
+    cites: Cites
+    admissible: list[EvidenceKind] = Field(min_length=1)
+    admissible_because: Ruling
+    set_aside: dict[EvidenceKind, Ruling] = Field(
+        description="Evidence kinds that cannot create a genuine dispute, each with why."
+    )
+    blatant_contradiction: Ruling
+    genuine_dispute: Ruling
+    no_credibility_weighing: Ruling
+    sheer_numbers: Ruling
+    favorable_inferences: Ruling
+    no_evidence: Ruling
+    rule_56_1: dict[Rule561Treatment, Ruling]
+
+    @model_validator(mode="after")
+    def _every_kind_has_a_place(self) -> SummaryJudgmentRubric:
+        both = set(self.admissible) & set(self.set_aside)
+        if both:
+            raise ValueError(f"evidence kinds both admissible and set aside: {sorted(both)}")
+        missing = set(EvidenceKind) - set(self.admissible) - set(self.set_aside)
+        if missing:
+            raise ValueError(
+                f"evidence kinds neither admissible nor set aside: {sorted(missing)}"
+            )
+        missing_561 = set(Rule561Treatment) - set(self.rule_56_1)
+        if missing_561:
+            raise ValueError(f"rule_56_1 needs a ruling for: {sorted(missing_561)}")
+        return self
+
+
+RubricDocument = Annotated[
+    AuthorityRegistry | AttributeVocabulary | Test | ClaimRubric | SummaryJudgmentRubric,
+    Field(discriminator="kind"),
+]

@@ -1,0 +1,96 @@
+"""The fixed vocabularies of the public contract (SPEC section 4) and of case files."""
+
+from enum import StrEnum
+
+
+class ClaimOutcome(StrEnum):
+    GRANTED = "granted"
+    DENIED = "denied"
+    DISMISSED = "dismissed"
+
+
+class ElementStatus(StrEnum):
+    UNDISPUTED_MET = "undisputed_met"
+    GENUINE_DISPUTE = "genuine_dispute"
+    NOT_MET = "not_met"
+    NOT_REACHED = "not_reached"
+
+
+class Leaning(StrEnum):
+    PLAINTIFF = "plaintiff"
+    DEFENDANT = "defendant"
+    NEUTRAL = "neutral"
+
+
+class DefenseOutcome(StrEnum):
+    GRANTED = "granted"
+    DENIED = "denied"
+    NOT_REACHED = "not_reached"
+
+
+class Side(StrEnum):
+    """Who offers a fact."""
+
+    PLAINTIFF = "plaintiff"
+    DEFENDANTS = "defendants"
+    UNDISPUTED = "undisputed"
+    THIRD_PARTY = "third_party"
+
+
+class Party(StrEnum):
+    """A side that can move for summary judgment."""
+
+    PLAINTIFF = "plaintiff"
+    DEFENDANTS = "defendants"
+
+
+class EvidenceKind(StrEnum):
+    DEPOSITION = "deposition"
+    DECLARATION = "declaration"
+    AFFIDAVIT = "affidavit"
+    VERIFIED_COMPLAINT = "verified_complaint"
+    MEDICAL_RECORD = "medical_record"
+    VIDEO = "video"
+    DOCUMENT = "document"
+    EXPERT_REPORT = "expert_report"
+    UNSWORN_ALLEGATION = "unsworn_allegation"
+    ATTORNEY_ARGUMENT = "attorney_argument"
+    BARE_CONCLUSION = "bare_conclusion"
+
+
+class Rule561Treatment(StrEnum):
+    DEEMED_ADMITTED = "deemed_admitted"
+    ASSIDUOUS_REVIEW = "assiduous_review"
+    RESPONSES_CONSIDERED = "responses_considered"
+
+
+class CourtLevel(StrEnum):
+    SUPREME = "supreme"
+    CIRCUIT = "circuit"
+    DISTRICT = "district"
+    RULE = "rule"
+
+
+class AttributeType(StrEnum):
+    BOOLEAN = "boolean"
+    ORDINAL = "ordinal"
+    NUMBER = "number"
+    PARTY = "party"
+
+
+class TestKind(StrEnum):
+    ELEMENTS = "elements"
+    FACTORS = "factors"
+    DEFENSE = "defense"
+
+
+class PlaintiffStatus(StrEnum):
+    PRETRIAL_DETAINEE = "pretrial_detainee"
+    ARRESTEE = "arrestee"
+    CONVICTED_PRISONER = "convicted_prisoner"
+    FREE_PERSON = "free_person"
+
+
+class DismissalReason(StrEnum):
+    CONCEDED = "conceded"
+    WITHDRAWN = "withdrawn"

@@ -1,0 +1,238 @@
+"""One consistent world: attribute values, and which claims hold in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .conditions import (
+    Compiled,
+    Truth,
+    attributes_read,
+    claims_read,
+    compile_condition,
+    reads_clearly_established,
+)
+from .library import AnyTest, Library
+from .model.conditions import Condition
+from .model.rubric import (
+    ClaimRubric,
+    DefenseTest,
+    Element,
+    ElementsTest,
+    FactorsTest,
+    Standard,
+    TestChoice,
+)
+from .vocab import Leaning
+
+
+@dataclass(frozen=True)
+class Selection:
+    standard: Standard
+    choice: TestChoice
+    test: AnyTest
+
+
+class Compiler:
+    """Compiles each rubric condition once and answers what each one reads."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._compiled: dict[int, Compiled] = {}
+        self._reads: dict[tuple[int, str | None], frozenset[str]] = {}
+        self._claim_reads: dict[str, frozenset[str]] = {}
+
+    def __call__(self, condition: Condition) -> Compiled:
+        key = id(condition)
+        fn = self._compiled.get(key)
+        if fn is None:
+            fn = compile_condition(condition, self.library.attributes)
+            self._compiled[key] = fn
+        return fn
+
+    def reads(
+        self,
+        condition: Condition,
+        claim: str | None = None,
+        defense: DefenseTest | None = None,
+    ) -> frozenset[str]:
+        """Attributes ``condition`` depends on, through the claims and precedents it names."""
+        key = (id(condition), claim)
+        cached = self._reads.get(key)
+        if cached is not None:
+            return cached
+        found = set(attributes_read(condition))
+        for ref in claims_read(condition):
+            target = claim if ref.claim == "the_claim" else ref.claim
+            if target:
+                found |= self.claim_reads(target)
+        if defense and reads_clearly_established(condition):
+            for precedent in defense.clearly_established_by:
+                found |= attributes_read(precedent.conduct)
+        result = frozenset(found)
+        self._reads[key] = result
+        return result
+
+    def claim_reads(self, claim_id: str) -> frozenset[str]:
+        cached = self._claim_reads.get(claim_id)
+        if cached is not None:
+            return cached
+        self._claim_reads[claim_id] = frozenset()  # a cycle reads nothing more
+        rubric = self.library.claims.get(claim_id)
+        found: set[str] = set()
+        if rubric:
+            for condition in _claim_conditions(self.library, rubric):
+                found |= self.reads(condition)
+        result = frozenset(found)
+        self._claim_reads[claim_id] = result
+        return result
+
+
+def _claim_conditions(library: Library, rubric: ClaimRubric) -> Iterable[Condition]:
+    for element in rubric.elements.values():
+        yield element.holds_when
+    for standard in rubric.standards:
+        if standard.when is not None:
+            yield standard.when
+        for choice in standard.tests:
+            if choice.when is not None:
+                yield choice.when
+            test = library.tests.get(choice.test)
+            if isinstance(test, ElementsTest):
+                for element in test.elements.values():
+                    yield element.holds_when
+            elif isinstance(test, FactorsTest):
+                for factor in test.factors.values():
+                    if factor.favors_plaintiff_when is not None:
+                        yield factor.favors_plaintiff_when
+                    if factor.favors_defendant_when is not None:
+                        yield factor.favors_defendant_when
+
+
+@dataclass
+class World:
+    """Attribute values for one side's version of events; claims are decided lazily."""
+
+    compiler: Compiler
+    values: dict[str, Any]
+    defendants: tuple[str, ...]
+    incident_date: dt.date
+    #: The version behind each value, where the world was built from the record.
+    versions: dict[str, Any] = field(default_factory=dict)
+    _holds: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def context(
+        self, defendant: str, claim: str | None = None, defense: DefenseTest | None = None
+    ) -> Ctx:
+        return Ctx(self, defendant, claim, defense)
+
+    def replaced(self, changes: dict[str, Any]) -> World:
+        values = dict(self.values)
+        for name, value in changes.items():
+            if value is None:
+                values.pop(name, None)
+            else:
+                values[name] = value
+        return World(self.compiler, values, self.defendants, self.incident_date)
+
+    def select(self, claim: ClaimRubric, defendant: str) -> Selection | None:
+        ctx = self.context(defendant, claim.id)
+        library = self.compiler.library
+        for standard in claim.standards:
+            if standard.when is not None and self.compiler(standard.when)(ctx) is not True:
+                continue
+            for choice in standard.tests:
+                if choice.when is None or self.compiler(choice.when)(ctx) is True:
+                    return Selection(standard, choice, library.tests[choice.test])
+            return None
+        return None
+
+    def holds(self, claim_id: str, defendant: str) -> bool:
+        key = (claim_id, defendant)
+        if key in self._holds:
+            return self._holds[key]
+        self._holds[key] = False  # a claim that depends on itself does not hold
+        claim = self.compiler.library.claims[claim_id]
+        selection = self.select(claim, defendant)
+        result = selection is not None and self.test_holds(claim, selection.test, defendant)
+        self._holds[key] = result
+        return result
+
+    def element_holds(self, element: Element, defendant: str, claim: str | None = None) -> Truth:
+        return self.compiler(element.holds_when)(self.context(defendant, claim))
+
+    def test_holds(self, claim: ClaimRubric, test: AnyTest, defendant: str) -> bool:
+        ctx = self.context(defendant, claim.id)
+        for element in claim.elements.values():
+            if self.compiler(element.holds_when)(ctx) is not True:
+                return False
+        if isinstance(test, ElementsTest):
+            return all(self.compiler(e.holds_when)(ctx) is True for e in test.elements.values())
+        if isinstance(test, FactorsTest):
+            return self.score(test, defendant, claim.id) >= test.threshold
+        return False
+
+    def leaning(self, factor_id: str, test: FactorsTest, defendant: str, claim: str) -> Leaning:
+        factor = test.factors[factor_id]
+        ctx = self.context(defendant, claim)
+        pro = factor.favors_plaintiff_when
+        con = factor.favors_defendant_when
+        plaintiff = pro is not None and self.compiler(pro)(ctx) is True
+        defendant_side = con is not None and self.compiler(con)(ctx) is True
+        if plaintiff and not defendant_side:
+            return Leaning.PLAINTIFF
+        if defendant_side and not plaintiff:
+            return Leaning.DEFENDANT
+        return Leaning.NEUTRAL
+
+    def score(self, test: FactorsTest, defendant: str, claim: str) -> float:
+        total = 0.0
+        for factor_id, factor in test.factors.items():
+            leaning = self.leaning(factor_id, test, defendant, claim)
+            if leaning is Leaning.PLAINTIFF:
+                total += factor.weight
+            elif leaning is Leaning.DEFENDANT:
+                total -= factor.weight
+        return total
+
+
+@dataclass
+class Ctx:
+    world: World
+    defendant: str
+    claim: str | None
+    defense: DefenseTest | None
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return self.world.values
+
+    def claim_holds(self, claim: str, against: str) -> bool:
+        if claim not in self.world.compiler.library.claims:
+            return False
+        if against == "the_defendant":
+            return self.world.holds(claim, self.defendant)
+        return any(
+            self.world.holds(claim, other)
+            for other in self.world.defendants
+            if other != self.defendant
+        )
+
+    def clearly_established(self) -> Truth:
+        if self.defense is None:
+            return None
+        authorities = self.world.compiler.library.authorities
+        unknown = False
+        for precedent in self.defense.clearly_established_by:
+            authority = authorities.get(precedent.cite.authority)
+            if authority is None or authority.decided >= self.world.incident_date:
+                continue
+            matched = self.world.compiler(precedent.conduct)(self)
+            if matched is True:
+                return True
+            if matched is None:
+                unknown = True
+        return None if unknown else False
