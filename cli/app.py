@@ -6,7 +6,6 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 
 import typer
-
 from triable.engine.errors import InvalidDocument, TriableError
 
 from .commands import check, new, pivots, rubric, schema, test, validate, whatif

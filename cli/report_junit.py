@@ -28,4 +28,6 @@ def junit_xml(outcomes: Sequence[Any]) -> str:
                 case, "failure", message=f"{len(outcome.mismatches)} holding(s) differ"
             ).text = body
     ET.indent(suite)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+    )

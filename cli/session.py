@@ -27,4 +27,3 @@ def case(path: Path, library: Library) -> Case:
     if findings:
         raise InvalidDocument(findings)
     return loaded.model
-

@@ -49,11 +49,9 @@ class ClaimReference:
 
 def compile_condition(condition: Condition, attributes: dict[str, Attribute]) -> Compiled:
     if isinstance(condition, AllOf):
-        parts = [compile_condition(c, attributes) for c in condition.all]
-        return lambda ctx: _all(p(ctx) for p in parts)
+        return _all_of([compile_condition(c, attributes) for c in condition.all])
     if isinstance(condition, AnyOf):
-        parts = [compile_condition(c, attributes) for c in condition.any]
-        return lambda ctx: _any(p(ctx) for p in parts)
+        return _any_of([compile_condition(c, attributes) for c in condition.any])
     if isinstance(condition, NotOf):
         inner = compile_condition(condition.not_, attributes)
         return lambda ctx: _not(inner(ctx))
@@ -117,24 +115,32 @@ _ORDERED: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def _all(values: Iterator[Truth]) -> Truth:
-    unknown = False
-    for v in values:
-        if v is False:
-            return False
-        if v is None:
-            unknown = True
-    return None if unknown else True
+def _all_of(parts: list[Compiled]) -> Compiled:
+    def all_of(ctx: Context) -> Truth:
+        unknown = False
+        for part in parts:
+            value = part(ctx)
+            if value is False:
+                return False
+            if value is None:
+                unknown = True
+        return None if unknown else True
+
+    return all_of
 
 
-def _any(values: Iterator[Truth]) -> Truth:
-    unknown = False
-    for v in values:
-        if v is True:
-            return True
-        if v is None:
-            unknown = True
-    return None if unknown else False
+def _any_of(parts: list[Compiled]) -> Compiled:
+    def any_of(ctx: Context) -> Truth:
+        unknown = False
+        for part in parts:
+            value = part(ctx)
+            if value is True:
+                return True
+            if value is None:
+                unknown = True
+        return None if unknown else False
+
+    return any_of
 
 
 def _not(value: Truth) -> Truth:
@@ -159,7 +165,9 @@ def attributes_read(condition: Condition) -> set[str]:
 
 
 def claims_read(condition: Condition) -> list[ClaimReference]:
-    return [ClaimReference(c.claim, c.against) for c in walk(condition) if isinstance(c, ClaimHolds)]
+    return [
+        ClaimReference(c.claim, c.against) for c in walk(condition) if isinstance(c, ClaimHolds)
+    ]
 
 
 def reads_clearly_established(condition: Condition) -> bool:

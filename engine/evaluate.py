@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .conditions import Compiled, attributes_read, claims_read
+from .conditions import attributes_read, claims_read
 from .explain import (
     authority_refs,
     dispute,
@@ -67,14 +67,13 @@ class _Assessment:
         self.compiler: Compiler = engine.compiler
         self.case = case
         self.record: Record = build_record(case, engine.library)
-        self.defendants = tuple(
-            sorted(case.defendants, key=lambda d: (case.defendants[d].name, d))
-        )
+        self.defendants = tuple(sorted(case.defendants, key=lambda d: (case.defendants[d].name, d)))
         self.nm_side = case.non_movant.value
         self.m_side = case.motion.movant.value
         self.nm_name = party_label(case, self.nm_side)
         self.m_name = party_label(case, self.m_side)
         self.material_anywhere: set[str] = set()
+        self.shared: dict[tuple[Any, ...], bool] = {}
 
     # --- the report ------------------------------------------------------------------
 
@@ -82,7 +81,7 @@ class _Assessment:
         pairs = {key: self._claim(*key) for key in self._asserted_pairs()}
         defenses = self._defenses(pairs)
         sj = self.library.summary_judgment
-        return Report(
+        return Report.model_construct(
             case=self.case.caption,
             court=self.case.court,
             incident_date=self.case.incident_date.isoformat(),
@@ -90,14 +89,16 @@ class _Assessment:
             movant=self.m_side,
             non_movant=self.nm_side,
             standard=[
-                Reason(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
+                Reason.model_construct(
+                    rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)
+                ),
                 _reason("genuine_dispute", sj.genuine_dispute),
                 _reason("favorable_inferences", sj.favorable_inferences),
                 _reason("no_credibility_weighing", sj.no_credibility_weighing),
             ],
             rule_56_1=self._rule_56_1(),
             set_aside=[
-                SetAsideFact(
+                SetAsideFact.model_construct(
                     fact=fact_refs(self.case, [s.fact])[0],
                     reason=s.reason,
                     authorities=authority_refs(s.cites),
@@ -125,7 +126,7 @@ class _Assessment:
         explanation = ruling.because
         if deemed:
             explanation += f" {len(deemed)} of the {self.m_name}' facts are deemed admitted."
-        return Rule561Report(
+        return Rule561Report.model_construct(
             complied=posture.non_movant_complied,
             treatment=posture.treatment,
             deemed_admitted=deemed,
@@ -138,7 +139,12 @@ class _Assessment:
 
     def _world(self, values: dict[str, Any], versions: dict[str, Version]) -> World:
         return World(
-            self.compiler, values, self.defendants, self.case.incident_date, versions=versions
+            self.compiler,
+            values,
+            self.defendants,
+            self.case.incident_date,
+            versions=versions,
+            shared=self.shared,
         )
 
     def _resolve(
@@ -171,7 +177,10 @@ class _Assessment:
         holds = world.holds(rubric.id, defendant)
         test = selection.test
         count = float(
-            sum(world.element_holds(e, defendant, rubric.id) is True for e in rubric.elements.values())
+            sum(
+                world.element_holds(e, defendant, rubric.id) is True
+                for e in rubric.elements.values()
+            )
         )
         if isinstance(test, ElementsTest):
             count += sum(
@@ -193,7 +202,7 @@ class _Assessment:
         if dismissal is not None:
             reason = dismissal.reason.value
             return _Pair(
-                ClaimResult(
+                ClaimResult.model_construct(
                     claim=claim_id,
                     claim_name=rubric.name,
                     defendant=defendant,
@@ -211,7 +220,7 @@ class _Assessment:
         selection = nm.select(rubric, defendant)
         if selection is None:
             return _Pair(
-                ClaimResult(
+                ClaimResult.model_construct(
                     claim=claim_id,
                     claim_name=rubric.name,
                     defendant=defendant,
@@ -229,12 +238,12 @@ class _Assessment:
             )
         test = selection.test
         chosen = [
-            Reason(
+            Reason.model_construct(
                 rule=selection.standard.id,
                 because=selection.standard.because,
                 authorities=authority_refs(selection.standard.cites),
             ),
-            Reason(
+            Reason.model_construct(
                 rule=test.id,
                 because=selection.choice.because,
                 authorities=authority_refs(selection.choice.cites),
@@ -258,7 +267,7 @@ class _Assessment:
         explanation = self._claim_sentence(
             rubric.name, test.name, name, holds, elements, factors, score, threshold
         )
-        result = ClaimResult(
+        result = ClaimResult.model_construct(
             claim=claim_id,
             claim_name=rubric.name,
             defendant=defendant,
@@ -324,7 +333,9 @@ class _Assessment:
         results: list[ElementResult] = []
         blocked_by: str | None = None
         for element_id, element in elements:
-            result = self._element(element_id, element, nm, m, defendant, claim, blocked_by, defense)
+            result = self._element(
+                element_id, element, nm, m, defendant, claim, blocked_by, defense
+            )
             results.append(result)
             if element.prerequisite and result.status is ElementStatus.NOT_MET and not blocked_by:
                 blocked_by = element.label
@@ -341,9 +352,8 @@ class _Assessment:
         blocked_by: str | None,
         defense: DefenseTest | None,
     ) -> ElementResult:
-        fn = self.compiler(element.holds_when)
-        in_nm = fn(nm.context(defendant, claim, defense)) is True
-        in_m = fn(m.context(defendant, claim, defense)) is True
+        in_nm = nm.truth(element.holds_when, defendant, claim, defense) is True
+        in_m = m.truth(element.holds_when, defendant, claim, defense) is True
         if blocked_by:
             status = ElementStatus.NOT_REACHED
         elif not in_nm:
@@ -353,7 +363,7 @@ class _Assessment:
         else:
             status = ElementStatus.GENUINE_DISPUTE
         material, immaterial = self._disputes(
-            fn, element.holds_when, nm, m, defendant, claim, defense, status
+            element.holds_when, nm, m, defendant, claim, defense, status
         )
         direct = sorted(attributes_read(element.holds_when))
         missing = (
@@ -367,7 +377,7 @@ class _Assessment:
             numbers = any(len(d.movant.facts) > len(d.non_movant.facts) for d in material)
             if numbers:
                 cites += sj.sheer_numbers.cites
-        return ElementResult(
+        return ElementResult.model_construct(
             id=element_id,
             label=element.label,
             status=status,
@@ -386,12 +396,13 @@ class _Assessment:
             missing_evidence=missing,
             depends_on=self._dependencies(element.holds_when, nm, m, defendant, claim),
             authorities=authority_refs(cites),
-            explanation=self._element_sentence(element, status, material, missing, numbers, blocked_by),
+            explanation=self._element_sentence(
+                element, status, material, missing, numbers, blocked_by
+            ),
         )
 
     def _disputes(
         self,
-        fn: Compiled,
         condition: Condition,
         nm: World,
         m: World,
@@ -412,7 +423,7 @@ class _Assessment:
             world = nm.replaced({a: m.values.get(a) for a in attrs})
             if flips is not None:
                 return bool(flips(world))
-            return fn(world.context(defendant, claim, defense)) is not True
+            return world.truth(condition, defendant, claim, defense) is not True
 
         material: tuple[str, ...] = ()
         if status is ElementStatus.GENUINE_DISPUTE or flips is not None:
@@ -428,9 +439,7 @@ class _Assessment:
                         break
         self.material_anywhere.update(material)
         disputes = [
-            dispute(
-                self.case, a, self.library.attributes[a], nm.versions.get(a), m.versions.get(a)
-            )
+            dispute(self.case, a, self.library.attributes[a], nm.versions.get(a), m.versions.get(a))
             for a in material
         ]
         return disputes, [a for a in differing if a not in material]
@@ -449,7 +458,7 @@ class _Assessment:
                 else [d for d in self.defendants if d != defendant]
             )
             traces += [
-                DependencyTrace(
+                DependencyTrace.model_construct(
                     claim=target,
                     defendant=other,
                     holds_for_non_movant=nm.holds(target, other),
@@ -511,12 +520,14 @@ class _Assessment:
             if lean_nm is not lean_m:
                 for condition in conditions:
 
-                    def flips(world: World, fid: str = factor_id) -> bool:
-                        changed = world.leaning(fid, test, defendant, claim) is not lean_nm
-                        return changed and (world.score(test, defendant, claim) >= test.threshold) != nm_holds
+                    def flips(world: World, fid: str = factor_id, was: Leaning = lean_nm) -> bool:
+                        changed = world.leaning(fid, test, defendant, claim) is not was
+                        return (
+                            changed
+                            and (world.score(test, defendant, claim) >= test.threshold) != nm_holds
+                        )
 
                     found, _ = self._disputes(
-                        self.compiler(condition),
                         condition,
                         nm,
                         m,
@@ -526,7 +537,9 @@ class _Assessment:
                         ElementStatus.GENUINE_DISPUTE,
                         flips=flips,
                     )
-                    material += [d for d in found if d.attribute not in {x.attribute for x in material}]
+                    material += [
+                        d for d in found if d.attribute not in {x.attribute for x in material}
+                    ]
             sentence = {
                 Leaning.PLAINTIFF: factor.plaintiff,
                 Leaning.DEFENDANT: factor.defendant,
@@ -538,7 +551,7 @@ class _Assessment:
                     f"{'neither side' if lean_m is Leaning.NEUTRAL else 'the ' + lean_m.value}."
                 )
             results.append(
-                FactorResult(
+                FactorResult.model_construct(
                     id=factor_id,
                     label=factor.label,
                     leaning=lean_nm,
@@ -592,12 +605,10 @@ class _Assessment:
                 if claim_result.outcome is ClaimOutcome.DISMISSED
                 else "the claim fails on the merits"
             )
-            return DefenseResult(
+            return DefenseResult.model_construct(
                 **common,
                 outcome=DefenseOutcome.NOT_REACHED,
-                prongs=[
-                    _unreached(pid, prong, why) for pid, prong in defense.prongs.items()
-                ],
+                prongs=[_unreached(pid, prong, why) for pid, prong in defense.prongs.items()],
                 clearly_established_by=[],
                 explanation=f"{defense.name} is not reached for {name} on "
                 f"{claim_result.claim_name}: {why}.",
@@ -610,7 +621,7 @@ class _Assessment:
             for p in defense.clearly_established_by
             if (a := self.library.authorities.get(p.cite.authority)) is not None
             and a.decided < self.case.incident_date
-            and self.compiler(p.conduct)(nm.context(defendant, claim, defense)) is True
+            and nm.truth(p.conduct, defendant, claim, defense) is True
         ]
         failing = [p for p in prongs if p.status is ElementStatus.NOT_MET]
         if failing:
@@ -623,17 +634,13 @@ class _Assessment:
         else:
             outcome = DefenseOutcome.DENIED
             disputed = [p for p in prongs if p.status is ElementStatus.GENUINE_DISPUTE]
-            explanation = (
-                f"{defense.name} denied to {name} on {claim_result.claim_name}"
-                + (
-                    ": facts material to it are genuinely disputed, so it cannot be decided "
-                    "at this stage."
-                    if disputed
-                    else ": on the facts taken most favourably to "
-                    f"{self.nm_name}, every prong is met."
-                )
+            explanation = f"{defense.name} denied to {name} on {claim_result.claim_name}" + (
+                ": facts material to it are genuinely disputed, so it cannot be decided "
+                "at this stage."
+                if disputed
+                else f": on the facts taken most favourably to {self.nm_name}, every prong is met."
             )
-        return DefenseResult(
+        return DefenseResult.model_construct(
             **common,
             outcome=outcome,
             prongs=prongs,
@@ -664,7 +671,9 @@ class _Assessment:
 
 
 def _reason(rule: str, ruling: Any) -> Reason:
-    return Reason(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
+    return Reason.model_construct(
+        rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites)
+    )
 
 
 def _facts_behind(world: World, attributes: Iterable[str]) -> list[str]:
@@ -672,7 +681,7 @@ def _facts_behind(world: World, attributes: Iterable[str]) -> list[str]:
 
 
 def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:
-    return ElementResult(
+    return ElementResult.model_construct(
         id=prong_id,
         label=prong.label,
         status=ElementStatus.NOT_REACHED,

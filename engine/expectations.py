@@ -22,7 +22,9 @@ def compare(case: Case, report: Report) -> list[Mismatch]:
         return []
     out: list[Mismatch] = []
     if expected.rule_56_1 is not None and expected.rule_56_1 is not report.rule_56_1.treatment:
-        out.append(Mismatch("Local Rule 56.1", expected.rule_56_1.value, report.rule_56_1.treatment.value))
+        out.append(
+            Mismatch("Local Rule 56.1", expected.rule_56_1.value, report.rule_56_1.treatment.value)
+        )
     claims = {(c.claim, c.defendant): c for c in report.claims}
     for exp in expected.claims:
         label = f"{exp.claim} / {exp.defendant}"

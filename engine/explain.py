@@ -11,18 +11,26 @@ from .model.report import AuthorityRef, Dispute, FactRef, SideValue
 from .model.rubric import Attribute
 from .record import Version, fact_order
 
+_AUTHORITY_REFS: dict[tuple[str, str], AuthorityRef] = {}
+
 
 def authority_refs(cites: Iterable[Cite]) -> list[AuthorityRef]:
+    """Each cite once, in order; references are immutable, so equal ones are shared."""
     seen: dict[tuple[str, str], AuthorityRef] = {}
     for cite in cites:
-        seen.setdefault((cite.authority, cite.pin), AuthorityRef(id=cite.authority, pin=cite.pin))
+        key = (cite.authority, cite.pin)
+        if key not in seen:
+            ref = _AUTHORITY_REFS.get(key)
+            if ref is None:
+                ref = _AUTHORITY_REFS[key] = AuthorityRef.model_construct(id=key[0], pin=key[1])
+            seen[key] = ref
     return list(seen.values())
 
 
 def fact_refs(case: Case, fact_ids: Iterable[str]) -> list[FactRef]:
     unique = sorted(set(fact_ids), key=lambda f: fact_order(case, f))
     return [
-        FactRef(
+        FactRef.model_construct(
             id=fid,
             text=case.facts[fid].text,
             cite=case.facts[fid].cite,
@@ -47,7 +55,7 @@ def dispute(
     non_movant: Version | None,
     movant: Version | None,
 ) -> Dispute:
-    return Dispute(
+    return Dispute.model_construct(
         attribute=attribute_id,
         question=attribute.question,
         non_movant=_side(case, non_movant),
@@ -57,8 +65,10 @@ def dispute(
 
 def _side(case: Case, version: Version | None) -> SideValue:
     if version is None:
-        return SideValue(value=None, facts=[])
-    return SideValue(value=shown_value(version.value), facts=fact_refs(case, version.facts))
+        return SideValue.model_construct(value=None, facts=[])
+    return SideValue.model_construct(
+        value=shown_value(version.value), facts=fact_refs(case, version.facts)
+    )
 
 
 def cite_list(facts: list[FactRef]) -> str:

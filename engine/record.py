@@ -95,8 +95,7 @@ def build_record(case: Case, library: Library) -> Record:
 
     admitted = frozenset(fid for fid in case.facts if fid not in set_aside)
     side_of = {
-        fid: (Side.UNDISPUTED if fid in deemed else case.facts[fid].offered_by)
-        for fid in admitted
+        fid: (Side.UNDISPUTED if fid in deemed else case.facts[fid].offered_by) for fid in admitted
     }
     nm_tiers = (non_movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, movant_side)
     m_tiers = (movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, non_movant_side)

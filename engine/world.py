@@ -44,6 +44,7 @@ class Compiler:
         self._compiled: dict[int, Compiled] = {}
         self._reads: dict[tuple[int, str | None], frozenset[str]] = {}
         self._claim_reads: dict[str, frozenset[str]] = {}
+        self._claim_read_order: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, condition: Condition) -> Compiled:
         key = id(condition)
@@ -75,6 +76,12 @@ class Compiler:
         result = frozenset(found)
         self._reads[key] = result
         return result
+
+    def claim_read_order(self, claim_id: str) -> tuple[str, ...]:
+        order = self._claim_read_order.get(claim_id)
+        if order is None:
+            order = self._claim_read_order[claim_id] = tuple(sorted(self.claim_reads(claim_id)))
+        return order
 
     def claim_reads(self, claim_id: str) -> frozenset[str]:
         cached = self._claim_reads.get(claim_id)
@@ -122,7 +129,27 @@ class World:
     incident_date: dt.date
     #: The version behind each value, where the world was built from the record.
     versions: dict[str, Any] = field(default_factory=dict)
+    #: Claim answers shared by every world of one assessment, keyed by the values each
+    #: claim reads: worlds that agree on those values agree on the claim.
+    shared: dict[tuple[Any, ...], bool] = field(default_factory=dict)
     _holds: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _truths: dict[tuple[int, str, str | None, int], Truth] = field(default_factory=dict)
+    _variants: dict[tuple[tuple[str, Any], ...], World] = field(default_factory=dict)
+
+    def truth(
+        self,
+        condition: Condition,
+        defendant: str,
+        claim: str | None = None,
+        defense: DefenseTest | None = None,
+    ) -> Truth:
+        """Whether ``condition`` holds here; each answer is computed once per world."""
+        key = (id(condition), defendant, claim, id(defense))
+        if key in self._truths:
+            return self._truths[key]
+        value = self.compiler(condition)(Ctx(self, defendant, claim, defense))
+        self._truths[key] = value
+        return value
 
     def context(
         self, defendant: str, claim: str | None = None, defense: DefenseTest | None = None
@@ -130,22 +157,32 @@ class World:
         return Ctx(self, defendant, claim, defense)
 
     def replaced(self, changes: dict[str, Any]) -> World:
-        values = dict(self.values)
-        for name, value in changes.items():
-            if value is None:
-                values.pop(name, None)
-            else:
-                values[name] = value
-        return World(self.compiler, values, self.defendants, self.incident_date)
+        """This world with some values swapped; the same swap gives the same world back."""
+        key = tuple(sorted(changes.items(), key=lambda kv: kv[0]))
+        variant = self._variants.get(key)
+        if variant is None:
+            values = dict(self.values)
+            for name, value in changes.items():
+                if value is None:
+                    values.pop(name, None)
+                else:
+                    values[name] = value
+            variant = World(
+                self.compiler, values, self.defendants, self.incident_date, shared=self.shared
+            )
+            self._variants[key] = variant
+        return variant
 
     def select(self, claim: ClaimRubric, defendant: str) -> Selection | None:
-        ctx = self.context(defendant, claim.id)
         library = self.compiler.library
         for standard in claim.standards:
-            if standard.when is not None and self.compiler(standard.when)(ctx) is not True:
+            if (
+                standard.when is not None
+                and self.truth(standard.when, defendant, claim.id) is not True
+            ):
                 continue
             for choice in standard.tests:
-                if choice.when is None or self.compiler(choice.when)(ctx) is True:
+                if choice.when is None or self.truth(choice.when, defendant, claim.id) is True:
                     return Selection(standard, choice, library.tests[choice.test])
             return None
         return None
@@ -154,34 +191,44 @@ class World:
         key = (claim_id, defendant)
         if key in self._holds:
             return self._holds[key]
-        self._holds[key] = False  # a claim that depends on itself does not hold
-        claim = self.compiler.library.claims[claim_id]
-        selection = self.select(claim, defendant)
-        result = selection is not None and self.test_holds(claim, selection.test, defendant)
+        values = self.values
+        signature = (
+            claim_id,
+            defendant,
+            *(values.get(a) for a in self.compiler.claim_read_order(claim_id)),
+        )
+        result = self.shared.get(signature)
+        if result is None:
+            self._holds[key] = False  # a claim that depends on itself does not hold
+            claim = self.compiler.library.claims[claim_id]
+            selection = self.select(claim, defendant)
+            result = selection is not None and self.test_holds(claim, selection.test, defendant)
+            self.shared[signature] = result
         self._holds[key] = result
         return result
 
     def element_holds(self, element: Element, defendant: str, claim: str | None = None) -> Truth:
-        return self.compiler(element.holds_when)(self.context(defendant, claim))
+        return self.truth(element.holds_when, defendant, claim)
 
     def test_holds(self, claim: ClaimRubric, test: AnyTest, defendant: str) -> bool:
-        ctx = self.context(defendant, claim.id)
         for element in claim.elements.values():
-            if self.compiler(element.holds_when)(ctx) is not True:
+            if self.truth(element.holds_when, defendant, claim.id) is not True:
                 return False
         if isinstance(test, ElementsTest):
-            return all(self.compiler(e.holds_when)(ctx) is True for e in test.elements.values())
+            return all(
+                self.truth(e.holds_when, defendant, claim.id) is True
+                for e in test.elements.values()
+            )
         if isinstance(test, FactorsTest):
             return self.score(test, defendant, claim.id) >= test.threshold
         return False
 
     def leaning(self, factor_id: str, test: FactorsTest, defendant: str, claim: str) -> Leaning:
         factor = test.factors[factor_id]
-        ctx = self.context(defendant, claim)
         pro = factor.favors_plaintiff_when
         con = factor.favors_defendant_when
-        plaintiff = pro is not None and self.compiler(pro)(ctx) is True
-        defendant_side = con is not None and self.compiler(con)(ctx) is True
+        plaintiff = pro is not None and self.truth(pro, defendant, claim) is True
+        defendant_side = con is not None and self.truth(con, defendant, claim) is True
         if plaintiff and not defendant_side:
             return Leaning.PLAINTIFF
         if defendant_side and not plaintiff:
@@ -230,7 +277,7 @@ class Ctx:
             authority = authorities.get(precedent.cite.authority)
             if authority is None or authority.decided >= self.world.incident_date:
                 continue
-            matched = self.world.compiler(precedent.conduct)(self)
+            matched = self.world.truth(precedent.conduct, self.defendant, self.claim, self.defense)
             if matched is True:
                 return True
             if matched is None:

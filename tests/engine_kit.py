@@ -6,7 +6,6 @@ import copy
 from typing import Any
 
 from pydantic import TypeAdapter
-
 from triable.engine.evaluate import Engine
 from triable.engine.library import Library
 from triable.engine.model.case import Case
@@ -129,7 +128,9 @@ TOY_FORCE = {
     "cites": ["rule_a at 5"],
     "elements": {
         "hit": element({"attr": "hit", "is": True}, "The plaintiff was hit"),
-        "hurt": element({"attr": "hurt", "at_least": "some"}, "Some injury", particularly_important=True),
+        "hurt": element(
+            {"attr": "hurt", "at_least": "some"}, "Some injury", particularly_important=True
+        ),
     },
 }
 
@@ -173,7 +174,12 @@ TOY_BYSTANDER = {
             prerequisite=True,
         ),
         "opportunity": element(
-            {"all": [{"attr": "present", "includes": "the_defendant"}, {"attr": "quick", "is": False}]},
+            {
+                "all": [
+                    {"attr": "present", "includes": "the_defendant"},
+                    {"attr": "quick", "is": False},
+                ]
+            },
             "A chance to step in",
         ),
     },
@@ -213,13 +219,17 @@ def claim(claim_id: str, standards: list[dict[str, Any]], **extra: Any) -> dict[
     }
 
 
-def standard(std_id: str, test: str, when: dict[str, Any] | None = None, **choice: Any) -> dict[str, Any]:
+def standard(
+    std_id: str, test: str, when: dict[str, Any] | None = None, **choice: Any
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": std_id,
         "name": std_id,
         "because": f"{std_id} applies.",
         "cites": ["rule_a at 5"],
-        "tests": [{"test": test, "because": f"{test} applies.", "cites": ["rule_a at 5"], **choice}],
+        "tests": [
+            {"test": test, "because": f"{test} applies.", "cites": ["rule_a at 5"], **choice}
+        ],
     }
     if when is not None:
         out["when"] = when
@@ -232,7 +242,9 @@ TOY_CLAIM = claim(
         standard("toy_detainee", "toy_force", {"attr": "status", "is": "pretrial_detainee"}),
         standard("toy_arrestee", "toy_factors", {"attr": "status", "is": "arrestee"}),
     ],
-    elements={"involved": element({"attr": "actor", "includes": "the_defendant"}, "Personal involvement")},
+    elements={
+        "involved": element({"attr": "actor", "includes": "the_defendant"}, "Personal involvement")
+    },
 )
 TOY_BYSTANDER_CLAIM = claim("toy_failure", [standard("toy_watch", "toy_bystander")])
 

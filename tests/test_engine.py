@@ -15,7 +15,6 @@ from engine_kit import (
     statuses,
 )
 from engine_kit import case as make_case
-
 from triable.engine.evaluate import Engine
 from triable.engine.vocab import ClaimOutcome, DefenseOutcome, ElementStatus
 
@@ -52,7 +51,9 @@ def test_no_admissible_evidence_on_an_element_grants_and_names_what_is_missing()
 def test_contrary_evidence_alone_cannot_sink_a_supported_element_but_its_absence_does() -> None:
     only_defendants = make_case(
         facts={
-            "d_no_hit": fact("defendants", "Ann Decl. ¶ 1", "declaration", hit=False, actor=["ann"]),
+            "d_no_hit": fact(
+                "defendants", "Ann Decl. ¶ 1", "declaration", hit=False, actor=["ann"]
+            ),
             "p_hurt": fact("plaintiff", "Med. Rec. 1", "medical_record", hurt="lots"),
         }
     )
@@ -66,7 +67,9 @@ def test_a_dispute_that_flips_nothing_is_immaterial() -> None:
         make_case(
             add_facts={
                 "p_some": fact("plaintiff", "Pl. Tr. 2", colour=True),
-                "d_hurt": fact("defendants", "Dr. Rep.", "expert_report", hurt="some", colour=False),
+                "d_hurt": fact(
+                    "defendants", "Dr. Rep.", "expert_report", hurt="some", colour=False
+                ),
             }
         )
     )
@@ -83,7 +86,9 @@ def test_unsworn_allegation_is_set_aside_with_its_reason() -> None:
     report = evaluate(
         make_case(
             facts={
-                "p_hit": fact("plaintiff", "Compl. ¶ 3", "unsworn_allegation", hit=True, actor=["ann"]),
+                "p_hit": fact(
+                    "plaintiff", "Compl. ¶ 3", "unsworn_allegation", hit=True, actor=["ann"]
+                ),
                 "p_hurt": fact("plaintiff", "Med. Rec. 1", "medical_record", hurt="lots"),
                 "d_no_hit": fact("defendants", "Ann Decl. ¶ 1", "declaration", hit=False),
             }
@@ -100,7 +105,11 @@ def test_unsworn_allegation_is_set_aside_with_its_reason() -> None:
 def test_a_video_that_blatantly_contradicts_a_version_removes_it() -> None:
     video = fact("defendants", "Video 00:14", "video", hit=False)
     video["blatantly_contradicts"] = ["p_hit"]
-    report = evaluate(make_case(add_facts={"video": video, "p_actor": fact("plaintiff", "Pl. Tr. 9", actor=["ann"])}))
+    report = evaluate(
+        make_case(
+            add_facts={"video": video, "p_actor": fact("plaintiff", "Pl. Tr. 9", actor=["ann"])}
+        )
+    )
     assert [s.fact.id for s in report.set_aside] == ["p_hit"]
     assert "video" in report.set_aside[0].reason
     assert claim_result(report, "toy_claim", "ann").outcome is ClaimOutcome.GRANTED
@@ -135,14 +144,24 @@ def test_assiduous_review_deems_nothing_and_is_reported() -> None:
 
 def _open_actor_case() -> dict:
     return {
-        "p_hit": fact("plaintiff", "Pl. Tr. 1", hit=True, actor={"one_of": ["ann", "bob"]}, present=["ann", "bob"], quick=False),
+        "p_hit": fact(
+            "plaintiff",
+            "Pl. Tr. 1",
+            hit=True,
+            actor={"one_of": ["ann", "bob"]},
+            present=["ann", "bob"],
+            quick=False,
+        ),
         "p_hurt": fact("plaintiff", "Med. Rec. 1", "medical_record", hurt="lots"),
         "d_no_hit": fact("defendants", "Ann Decl. ¶ 1", "declaration", hit=False, actor=["ann"]),
     }
 
 
 def test_open_party_attribute_keeps_direct_and_bystander_claims_alive_for_both_officers() -> None:
-    both = [{"claim": "toy_claim", "against": ["ann", "bob"]}, {"claim": "toy_failure", "against": ["ann", "bob"]}]
+    both = [
+        {"claim": "toy_claim", "against": ["ann", "bob"]},
+        {"claim": "toy_failure", "against": ["ann", "bob"]},
+    ]
     report = evaluate(make_case(facts=_open_actor_case(), claims=both))
     for defendant in ("ann", "bob"):
         direct = claim_result(report, "toy_claim", defendant)
@@ -162,7 +181,15 @@ def test_open_party_attribute_keeps_direct_and_bystander_claims_alive_for_both_o
 def test_dependent_claim_falls_with_its_underlying_claim() -> None:
     facts = _open_actor_case()
     facts["p_hurt"] = fact("plaintiff", "Med. Rec. 1", "medical_record", hurt="none")
-    report = evaluate(make_case(facts=facts, claims=[{"claim": "toy_claim", "against": ["ann", "bob"]}, {"claim": "toy_failure", "against": ["bob"]}]))
+    report = evaluate(
+        make_case(
+            facts=facts,
+            claims=[
+                {"claim": "toy_claim", "against": ["ann", "bob"]},
+                {"claim": "toy_failure", "against": ["bob"]},
+            ],
+        )
+    )
     assert claim_result(report, "toy_claim", "ann").outcome is ClaimOutcome.GRANTED
     bystander = claim_result(report, "toy_failure", "bob")
     assert bystander.outcome is ClaimOutcome.GRANTED
@@ -173,7 +200,15 @@ def test_dependent_claim_falls_with_its_underlying_claim() -> None:
 def test_a_single_quick_act_leaves_no_realistic_opportunity() -> None:
     facts = _open_actor_case()
     facts["p_hit"]["establishes"]["quick"] = True
-    report = evaluate(make_case(facts=facts, claims=[{"claim": "toy_claim", "against": ["ann"]}, {"claim": "toy_failure", "against": ["bob"]}]))
+    report = evaluate(
+        make_case(
+            facts=facts,
+            claims=[
+                {"claim": "toy_claim", "against": ["ann"]},
+                {"claim": "toy_failure", "against": ["bob"]},
+            ],
+        )
+    )
     assert claim_result(report, "toy_claim", "ann").outcome is ClaimOutcome.DENIED
     bystander = claim_result(report, "toy_failure", "bob")
     assert bystander.outcome is ClaimOutcome.GRANTED
@@ -201,7 +236,9 @@ def test_standard_and_test_follow_the_plaintiffs_status_and_say_why() -> None:
     )
     assert (arrestee.standard, arrestee.test) == ("toy_arrestee", "toy_factors")
     prisoner = claim_result(
-        evaluate(make_case(plaintiff={"name": "Pat", "status": "convicted_prisoner"})), "toy_claim", "ann"
+        evaluate(make_case(plaintiff={"name": "Pat", "status": "convicted_prisoner"})),
+        "toy_claim",
+        "ann",
     )
     assert prisoner.outcome is ClaimOutcome.GRANTED and prisoner.test is None
     assert "which standard governs" in prisoner.explanation
@@ -218,14 +255,20 @@ def test_factors_are_weighed_against_the_threshold_in_each_world() -> None:
     injury = next(f for f in result.factors if f.id == "injury")
     assert injury.material_disputes == []
 
-    weak = make_case(plaintiff={"name": "Pat", "status": "arrestee"}, drop_facts=["p_hit"], add_facts={"p_actor": fact("plaintiff", "Pl. Tr. 7", actor=["ann"])})
+    weak = make_case(
+        plaintiff={"name": "Pat", "status": "arrestee"},
+        drop_facts=["p_hit"],
+        add_facts={"p_actor": fact("plaintiff", "Pl. Tr. 7", actor=["ann"])},
+    )
     weak_result = claim_result(evaluate(weak), "toy_claim", "ann")
     assert weak_result.outcome is ClaimOutcome.GRANTED
     assert weak_result.failing == ["toy_factors"]
 
 
 def test_dismissed_claims_are_not_evaluated() -> None:
-    report = evaluate(make_case(dismissals=[{"defendant": "ann", "reason": "conceded", "cite": "Opp. 28"}]))
+    report = evaluate(
+        make_case(dismissals=[{"defendant": "ann", "reason": "conceded", "cite": "Opp. 28"}])
+    )
     result = claim_result(report, "toy_claim", "ann")
     assert result.outcome is ClaimOutcome.DISMISSED
     assert result.reason == "conceded" and result.elements == []
@@ -233,10 +276,13 @@ def test_dismissed_claims_are_not_evaluated() -> None:
 
 
 def _immunity_case(date: str):
-    return make_case(incident_date=date, defenses=[{"defense": "toy_immunity", "raised_by": ["ann"], "cite": "ECF 2"}])
+    return make_case(
+        incident_date=date,
+        defenses=[{"defense": "toy_immunity", "raised_by": ["ann"], "cite": "ECF 2"}],
+    )
 
 
-def test_qualified_immunity_is_granted_when_the_only_establishing_authority_postdates_the_incident() -> None:
+def test_qualified_immunity_granted_when_the_only_establishing_authority_is_later() -> None:
     report = evaluate(_immunity_case("2015-06-01"))
     assert claim_result(report, "toy_claim", "ann").outcome is ClaimOutcome.DENIED
     [defense] = report.defenses
@@ -270,13 +316,22 @@ def test_a_new_test_in_a_new_rubric_runs_with_no_engine_change() -> None:
         **TOY_FORCE,
         "id": "toy_new",
         "name": "A brand-new test",
-        "elements": {"long": {**TOY_FORCE["elements"]["hit"], "label": "It went on", "holds_when": {"attr": "minutes", "at_least": 3}}},
+        "elements": {
+            "long": {
+                **TOY_FORCE["elements"]["hit"],
+                "label": "It went on",
+                "holds_when": {"attr": "minutes", "at_least": 3},
+            }
+        },
     }
     new_claim = claim("toy_new_claim", [standard("any_status", "toy_new")])
     lib = library(toy_new, extra_claims=(new_claim,))
     long_case = make_case(
         claims=[{"claim": "toy_new_claim", "against": ["ann"]}],
-        add_facts={"p_min": fact("plaintiff", "Pl. Tr. 5", minutes=7), "d_min": fact("defendants", "Ann Decl. ¶ 5", "declaration", minutes=1)},
+        add_facts={
+            "p_min": fact("plaintiff", "Pl. Tr. 5", minutes=7),
+            "d_min": fact("defendants", "Ann Decl. ¶ 5", "declaration", minutes=1),
+        },
     )
     result = claim_result(Engine(lib).evaluate(long_case), "toy_new_claim", "ann")
     assert result.outcome is ClaimOutcome.DENIED

@@ -34,7 +34,8 @@ def test_every_source_module_and_rubric_is_in_the_wheel(wheel_names: set[str]) -
         f"{MAPPED[top]}/{path.relative_to(ROOT / top).as_posix()}"
         for top in MAPPED
         for path in (ROOT / top).rglob("*")
-        if path.suffix in {".py", ".yaml", ".j2", ".html", ".css"} and "__pycache__" not in path.parts
+        if path.suffix in {".py", ".yaml", ".j2", ".html", ".css"}
+        and "__pycache__" not in path.parts
     }
     assert expected, "nothing to check"
     missing = sorted(expected - wheel_names)

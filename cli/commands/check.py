@@ -12,7 +12,9 @@ from .options import RUBRICS_OPTION
 
 
 def command(
-    cases: list[Path] = typer.Argument(..., help="Case files (YAML) to report on.", show_default=False),
+    cases: list[Path] = typer.Argument(
+        ..., help="Case files (YAML) to report on.", show_default=False
+    ),
     fmt: Format = typer.Option(
         Format.TEXT,
         "--format",
@@ -30,8 +32,9 @@ def command(
 
     Example: triable check cases/ali_v_ramos.yaml --format markdown
     """
-    from .. import session
     from triable.engine.evaluate import Engine
+
+    from .. import session
 
     engine = Engine(session.library(rubrics))
     reports = [engine.evaluate(session.case(path, engine.library)) for path in cases]

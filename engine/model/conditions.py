@@ -119,8 +119,7 @@ Condition = Annotated[
         _condition_tag,
         custom_error_type="condition",
         custom_error_message=(
-            "a condition is a mapping with one of: all, any, not, attr, claim, "
-            "clearly_established"
+            "a condition is a mapping with one of: all, any, not, attr, claim, clearly_established"
         ),
     ),
 ]

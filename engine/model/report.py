@@ -10,6 +10,9 @@ from ..vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning, Rule56
 
 
 class Out(BaseModel):
+    """Report parts. The engine builds them with ``model_construct``: its output is trusted,
+    and validating hundreds of small objects per case would dominate evaluation time."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 

@@ -107,9 +107,7 @@ class Factor(Frozen):
     @model_validator(mode="after")
     def _has_a_direction(self) -> Factor:
         if self.favors_plaintiff_when is None and self.favors_defendant_when is None:
-            raise ValueError(
-                "a factor needs favors_plaintiff_when, favors_defendant_when, or both"
-            )
+            raise ValueError("a factor needs favors_plaintiff_when, favors_defendant_when, or both")
         return self
 
 
@@ -228,9 +226,7 @@ class SummaryJudgmentRubric(Frozen):
             raise ValueError(f"evidence kinds both admissible and set aside: {sorted(both)}")
         missing = set(EvidenceKind) - set(self.admissible) - set(self.set_aside)
         if missing:
-            raise ValueError(
-                f"evidence kinds neither admissible nor set aside: {sorted(missing)}"
-            )
+            raise ValueError(f"evidence kinds neither admissible nor set aside: {sorted(missing)}")
         missing_561 = set(Rule561Treatment) - set(self.rule_56_1)
         if missing_561:
             raise ValueError(f"rule_56_1 needs a ruling for: {sorted(missing_561)}")
