@@ -494,9 +494,9 @@ class _Assessment:
         cites_nm = sorted({f.cite for d in material for f in d.non_movant.facts})
         cites_m = sorted({f.cite for d in material for f in d.movant.facts})
         sentence = (
-            f"Genuine dispute: {element.met} if a jury credits {self.nm_name}'s evidence"
+            f"Genuine dispute: crediting {self.nm_name}'s evidence"
             + (f" ({'; '.join(cites_nm)})" if cites_nm else "")
-            + f", though {self.m_name}' evidence"
+            + f", {element.met.rstrip('.')}; {self.m_name}' evidence"
             + (f" ({'; '.join(cites_m)})" if cites_m else "")
             + f" is to the contrary. {sj.no_credibility_weighing.because}"
         )
