@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
-
 from triable.engine.errors import InvalidDocument, Location, TriableError, UnusableInput
 from triable.engine.library import Library
 from triable.engine.model.case import Case
@@ -41,6 +40,10 @@ class Loaded:
     source: SourceDocument
     kind: str
     model: Any
+
+    @property
+    def path(self) -> str:
+        return self.source.path
 
 
 @cache
@@ -73,9 +76,7 @@ def validate_source(source: SourceDocument, kinds: frozenset[str] = frozenset(MO
             [
                 TriableError(
                     "S002",
-                    "missing 'kind': start the file with 'kind: "
-                    + " | ".join(sorted(kinds))
-                    + "'",
+                    "missing 'kind': start the file with 'kind: " + " | ".join(sorted(kinds)) + "'",
                     source.locate(()),
                 )
             ]
@@ -109,7 +110,9 @@ def schema_findings(source: SourceDocument, exc: ValidationError) -> list[Triabl
         if key not in seen:
             seen.add(key)
             findings.append(finding)
-    return sorted(findings, key=lambda f: (f.where.line if f.where else 0, f.where.col if f.where else 0))
+    return sorted(
+        findings, key=lambda f: (f.where.line if f.where else 0, f.where.col if f.where else 0)
+    )
 
 
 def _real_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -117,10 +120,7 @@ def _real_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     path: list[Any] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if _has(node, part):
             path.append(part)
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and part.endswith("]"):
@@ -132,6 +132,12 @@ def _real_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
                 path.append(part)
             continue
     return tuple(path)
+
+
+def _has(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 def _dotted(path: tuple[Any, ...]) -> str:
@@ -173,7 +179,9 @@ def _finding(source: SourceDocument, error: Any) -> TriableError:
         message = message.removeprefix("Value error, ")
     hint = ""
     if kind == "enum" and isinstance(error.get("input"), str):
-        expected = [e.strip().strip("'") for e in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
+        expected = [
+            e.strip().strip("'") for e in error["ctx"]["expected"].replace(" or ", ", ").split(",")
+        ]
         hint = _suggest(error["input"], expected)
     return TriableError("S003", f"{_dotted(path)}: {message}{hint}", source.locate(path))
 
@@ -221,7 +229,11 @@ def _all_models() -> list[type[BaseModel]]:
     models: list[type[BaseModel]] = []
     for module in (rubric_module, case_module, condition_module):
         for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == module.__name__:
+            if (
+                isinstance(value, type)
+                and issubclass(value, BaseModel)
+                and value.__module__ == module.__name__
+            ):
                 models.append(value)
     return models
 
@@ -232,7 +244,9 @@ def _all_models() -> list[type[BaseModel]]:
 def rubric_files(folder: Path) -> list[Path]:
     if not folder.exists():
         raise UnusableInput(
-            "F001", "no such rubric folder; check the path given to --rubrics", Location(str(folder))
+            "F001",
+            "no such rubric folder; check the path given to --rubrics",
+            Location(str(folder)),
         )
     if not folder.is_dir():
         raise UnusableInput(
@@ -249,21 +263,47 @@ def load_library(folder: Path | None = None) -> tuple[Library, list[Loaded]]:
 
 
 def build_library(loaded: list[Loaded], where: str) -> Library:
-    authorities: dict[str, Any] = {}
-    attributes: dict[str, Any] = {}
-    tests: dict[str, Any] = {}
-    claims: dict[str, Any] = {}
-    standards = []
+    """The library for evaluating cases: refused unless every id is defined once and there
+    is exactly one summary-judgment standard."""
+    library, duplicates, standards = _index(loaded)
+    if duplicates:
+        raise InvalidDocument(duplicates)
+    if len(standards) != 1:
+        raise UnusableInput(
+            "R017",
+            "a rubric folder needs exactly one 'kind: summary_judgment' file "
+            f"(found {len(standards)})",
+            Location(standards[1].source.path, 1, 1) if len(standards) > 1 else Location(where),
+        )
+    return library
+
+
+def partial_library(loaded: list[Loaded]) -> Library:
+    """The library as far as ``loaded`` defines it, the first definition of each id winning;
+    for validation, which reports duplicates and a missing standard as findings instead."""
+    return _index(loaded)[0]
+
+
+def _index(loaded: list[Loaded]) -> tuple[Library, list[TriableError], list[Loaded]]:
+    tables: dict[str, dict[str, Any]] = {
+        "authorities": {},
+        "attributes": {},
+        "test": {},
+        "claim": {},
+    }
+    standards: list[Loaded] = []
     origins: dict[str, str] = {}
     duplicates: list[TriableError] = []
 
-    def add(table: dict[str, Any], key: str, value: Any, doc: Loaded, loc: tuple[Any, ...]) -> None:
+    def add(kind: str, key: str, value: Any, doc: Loaded, loc: tuple[Any, ...]) -> None:
+        table = tables[kind]
         if key in table:
             duplicates.append(
                 TriableError(
                     "R006",
-                    f"duplicate id '{key}' (also defined in {origins[key]})",
-                    doc.source.locate(loc, key=True),
+                    f"duplicate {kind} id '{key}' (also defined in {origins[key]}); "
+                    "rename or remove one",
+                    doc.source.locate(loc, key=kind in ("authorities", "attributes")),
                 )
             )
             return
@@ -272,41 +312,35 @@ def build_library(loaded: list[Loaded], where: str) -> Library:
 
     for doc in loaded:
         model = doc.model
-        if doc.kind == "authorities":
-            for key, value in model.authorities.items():
-                add(authorities, key, value, doc, ("authorities", key))
-        elif doc.kind == "attributes":
-            for key, value in model.attributes.items():
-                add(attributes, key, value, doc, ("attributes", key))
-        elif doc.kind == "test":
-            add(tests, model.id, model, doc, ("id",))
-        elif doc.kind == "claim":
-            add(claims, model.id, model, doc, ("id",))
+        if doc.kind in ("authorities", "attributes"):
+            for key, value in getattr(model, doc.kind).items():
+                add(doc.kind, key, value, doc, (doc.kind, key))
+        elif doc.kind in ("test", "claim"):
+            add(doc.kind, model.id, model, doc, ("id",))
         elif doc.kind == "summary_judgment":
-            standards.append((doc, model))
-    if duplicates:
-        raise InvalidDocument(duplicates)
-    if len(standards) != 1:
-        raise UnusableInput(
-            "R017",
-            f"a rubric folder needs exactly one 'kind: summary_judgment' file (found {len(standards)})",
-            Location(standards[1][0].source.path, 1, 1) if len(standards) > 1 else Location(where),
-        )
-    return Library(
-        authorities=authorities,
-        attributes=attributes,
-        summary_judgment=standards[0][1],
-        tests=tests,
-        claims=claims,
+            standards.append(doc)
+    library = Library(
+        authorities=tables["authorities"],
+        attributes=tables["attributes"],
+        # Validation lints a library without a standard (and says so); nothing it runs
+        # reads the standard from the library.
+        summary_judgment=standards[0].model if standards else cast(SummaryJudgmentRubric, None),
+        tests=tables["test"],
+        claims=tables["claim"],
         origins=origins,
     )
+    return library, duplicates, standards
 
 
-def locate_findings(findings: Iterable[Any], sources: dict[str, SourceDocument]) -> list[TriableError]:
+def locate_findings(
+    findings: Iterable[Any], sources: dict[str, SourceDocument]
+) -> list[TriableError]:
     """Lint findings (file + YAML path) as located errors, in file and line order."""
     located = []
     for finding in findings:
         source = sources.get(finding.file)
         where = source.locate(finding.at, key=finding.key) if source else Location(finding.file)
         located.append(TriableError(finding.code, finding.message, where))
-    return sorted(located, key=lambda f: (f.where.path, f.where.line, f.where.col) if f.where else ("", 0, 0))
+    return sorted(
+        located, key=lambda f: (f.where.path, f.where.line, f.where.col) if f.where else ("", 0, 0)
+    )
