@@ -13,7 +13,17 @@ from .documents import Loaded, load_document, load_library, locate_findings
 
 
 def library(rubrics: Path | None) -> Library:
+    """The rubric library, from the cache when no rubric file has changed."""
+    from . import cache
+    from .documents import default_rubrics
+
+    folder = rubrics or default_rubrics()
+    entry = cache.key("library", cache.rubric_files(folder), str(folder.resolve()))
+    cached = cache.load(entry)
+    if isinstance(cached, Library):
+        return cached
     loaded_library, _ = load_library(rubrics)
+    cache.store(entry, loaded_library)
     return loaded_library
 
 

@@ -6,6 +6,7 @@ import copy
 from typing import Any
 
 from pydantic import TypeAdapter
+
 from triable.engine.evaluate import Engine
 from triable.engine.library import Library
 from triable.engine.model.case import Case

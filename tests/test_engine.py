@@ -15,6 +15,7 @@ from engine_kit import (
     statuses,
 )
 from engine_kit import case as make_case
+
 from triable.engine.evaluate import Engine
 from triable.engine.vocab import ClaimOutcome, DefenseOutcome, ElementStatus
 

@@ -20,7 +20,8 @@ def command(
         "--format",
         "-f",
         help="text for a terminal, markdown for an opinion-style discussion, json for "
-        "machines (SPEC section 4), html for one self-contained page with a picture of each test.",
+        "machines (SPEC section 4), html for one self-contained page with a picture of each "
+        "test.",
     ),
     rubrics: Path | None = RUBRICS_OPTION,
     output: Path | None = typer.Option(
@@ -32,10 +33,31 @@ def command(
 
     Example: triable check cases/ali_v_ramos.yaml --format markdown
     """
+    from .. import cache
+
+    # A terminal report depends on the terminal, so only the file formats are cached.
+    entry = None
+    if fmt is not Format.TEXT:
+        rubric_folder = rubrics if rubrics is not None else _bundled_rubrics()
+        files = [*cases, *cache.rubric_files(rubric_folder)]
+        entry = cache.key("report", files, fmt.value, str(rubric_folder.resolve()))
+        text = cache.load(entry)
+        if isinstance(text, str):
+            write_output(text, output, force=force)
+            return
+
     from triable.engine.evaluate import Engine
 
     from .. import session
 
     engine = Engine(session.library(rubrics))
     reports = [engine.evaluate(session.case(path, engine.library)) for path in cases]
-    write_output(renderer(fmt)(reports), output, force=force)
+    text = renderer(fmt)(reports, library=engine.library)
+    cache.store(entry, text)
+    write_output(text, output, force=force)
+
+
+def _bundled_rubrics() -> Path:
+    import triable.rubrics
+
+    return Path(triable.rubrics.__file__).parent

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import StrEnum
 from importlib import import_module
-
-from triable.engine.model.report import Report
 
 
 class Format(StrEnum):
@@ -24,7 +22,7 @@ _MODULES = {
 }
 
 
-def renderer(fmt: Format) -> Callable[[Sequence[Report]], str]:
-    """The function that renders reports in ``fmt``: ``render(reports) -> str``."""
+def renderer(fmt: Format) -> Callable[..., str]:
+    """The function that renders reports in ``fmt``: ``render(reports, library=...) -> str``."""
     module = import_module(f"{__name__}.{_MODULES[fmt]}")
     return module.render  # type: ignore[no-any-return]

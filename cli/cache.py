@@ -1,0 +1,94 @@
+"""A content-addressed cache, so re-checking files that have not changed costs nothing.
+
+Keys cover everything an answer depends on: the bytes of every input file and of every
+rubric, and the size and modification time of triable's own code. A stale entry can only
+be found under a key that no longer occurs. The cache is an optimisation: any problem
+reading or writing it is ignored, and ``TRIABLE_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+FORMAT_VERSION = b"triable-cache-1"
+
+
+def directory() -> Path | None:
+    if os.environ.get("TRIABLE_NO_CACHE"):
+        return None
+    explicit = os.environ.get("TRIABLE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "triable"
+
+
+def _code_roots() -> list[Path]:
+    import triable.cli
+    import triable.engine
+
+    return [Path(triable.engine.__file__).parent, Path(triable.cli.__file__).parent]
+
+
+def _walk(root: Path) -> list[Path]:
+    found: list[Path] = []
+    stack = [root]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir() and entry.name != "__pycache__":
+                    stack.append(Path(entry.path))
+                elif entry.is_file():
+                    found.append(Path(entry.path))
+    return sorted(found)
+
+
+def key(kind: str, files: Iterable[Path], *extra: str) -> str | None:
+    """A key for ``kind`` computed from file contents, or None if a file cannot be read."""
+    digest = hashlib.sha256(FORMAT_VERSION + kind.encode())
+    try:
+        for root in _code_roots():
+            for path in _walk(root):
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        for path in files:
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    for part in extra:
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def rubric_files(folder: Path) -> list[Path]:
+    return [p for p in _walk(folder) if p.suffix == ".yaml"] if folder.is_dir() else []
+
+
+def load(entry: str | None) -> Any:
+    folder = directory()
+    if entry is None or folder is None:
+        return None
+    try:
+        return pickle.loads((folder / entry).read_bytes())
+    except Exception:  # a missing, partial or foreign entry is simply a miss
+        return None
+
+
+def store(entry: str | None, value: Any) -> None:
+    folder = directory()
+    if entry is None or folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry.")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / entry)
+    except Exception:
+        return

@@ -1,0 +1,73 @@
+"""The cache gives the same bytes as a fresh computation, and notices every change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from triable.cli.app import main
+from triable.cli.render.json_report import as_data
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "cases" / "ali_v_ramos.yaml"
+
+
+def _check(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(["check", *args]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html"])
+def test_a_cached_report_is_byte_identical_to_a_fresh_one(
+    fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _check(capsys, str(SEED), "--format", fmt)
+    second = _check(capsys, str(SEED), "--format", fmt)
+    monkeypatch.setenv("TRIABLE_NO_CACHE", "1")
+    fresh = _check(capsys, str(SEED), "--format", fmt)
+    assert first == second == fresh
+
+
+def test_editing_the_case_file_changes_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "case.yaml"
+    shutil.copy(SEED, case)
+    before = _check(capsys, str(case), "--format", "json")
+    text = case.read_text(encoding="utf-8").replace(
+        "injury_severity: permanent", "injury_severity: temporary_discomfort"
+    )
+    text = text.replace("injury_severity: serious_lasting", "injury_severity: temporary_discomfort")
+    case.write_text(text, encoding="utf-8")
+    after = _check(capsys, str(case), "--format", "json")
+    assert before != after
+    assert '"outcome": "granted"' in after and '"outcome": "granted"' not in before
+
+
+def test_editing_a_rubric_changes_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rubrics = tmp_path / "rubrics"
+    shutil.copytree(ROOT / "rubrics", rubrics, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    before = _check(capsys, str(SEED), "--format", "json", "--rubrics", str(rubrics))
+    test = rubrics / "tests" / "handcuffing.yaml"
+    test.write_text(
+        test.read_text(encoding="utf-8").replace(
+            "name: Three-part handcuffing test", "name: Handcuffing inquiry"
+        ),
+        encoding="utf-8",
+    )
+    after = _check(capsys, str(SEED), "--format", "json", "--rubrics", str(rubrics))
+    assert "Three-part handcuffing test" in before and "Handcuffing inquiry" in after
+
+
+def test_json_data_equals_pydantic_serialisation() -> None:
+    from triable.cli import session
+    from triable.engine.evaluate import Engine
+
+    library = session.library(None)
+    for path in sorted((ROOT / "cases").glob("*.yaml")):
+        report = Engine(library).evaluate(session.case(path, library))
+        assert as_data(report) == report.model_dump(mode="json"), path.name
