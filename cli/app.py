@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
 import typer
+
 from triable.engine.errors import InvalidDocument, TriableError
 
 from .commands import check, new, pivots, rubric, schema, test, validate, whatif
@@ -27,6 +27,8 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from importlib.metadata import PackageNotFoundError, version
+
         try:
             typer.echo(f"triable {version('triable')}")
         except PackageNotFoundError:
