@@ -29,7 +29,9 @@ THE_CLAIM = "the_claim"
 
 
 class Context(Protocol):
-    values: dict[str, Any]
+    @property
+    def values(self) -> dict[str, Any]: ...
+
     defendant: str
     claim: str | None
 

@@ -592,7 +592,7 @@ class _Assessment:
     ) -> DefenseResult:
         claim_result = pair.result
         name = claim_result.defendant_name
-        common = {
+        common: dict[str, Any] = {
             "defense": defense.id,
             "defense_name": defense.name,
             "defendant": defendant,

@@ -114,20 +114,20 @@ def _world(
 ) -> Candidates:
     by_attribute: dict[str, dict[Side, list[str]]] = {}
     for fid in sorted(side_of, key=lambda f: fact_order(case, f)):
-        for attribute in case.facts[fid].establishes:
-            by_attribute.setdefault(attribute, {}).setdefault(side_of[fid], []).append(fid)
+        for name in case.facts[fid].establishes:
+            by_attribute.setdefault(name, {}).setdefault(side_of[fid], []).append(fid)
 
     world: Candidates = {}
     for attribute_id, attribute in library.attributes.items():
         if attribute.from_case == "plaintiff_status":
             world[attribute_id] = (Version(case.plaintiff.status.value, ()),)
     for attribute_id, sides in by_attribute.items():
-        attribute = library.attributes.get(attribute_id)
-        if attribute is None:
+        declared = library.attributes.get(attribute_id)
+        if declared is None:
             continue
         for tier in tiers:
             if tier in sides:
-                world[attribute_id] = _versions(case, attribute.type, attribute_id, sides[tier])
+                world[attribute_id] = _versions(case, declared.type, attribute_id, sides[tier])
                 break
     return world
 
