@@ -71,3 +71,40 @@ def test_json_data_equals_pydantic_serialisation() -> None:
     for path in sorted((ROOT / "cases").glob("*.yaml")):
         report = Engine(library).evaluate(session.case(path, library))
         assert as_data(report) == report.model_dump(mode="json"), path.name
+
+
+def test_the_cached_answer_served_before_the_command_line_is_built_is_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from triable.cli.commands.check import serve_cached
+
+    assert serve_cached(["check", str(SEED), "--format", "json"]) is False  # nothing cached yet
+    computed = _check(capsys, str(SEED), "--format", "json")
+    assert serve_cached(["check", str(SEED), "--format=json"]) is True
+    assert capsys.readouterr().out == computed
+    out = tmp_path / "report.json"
+    assert serve_cached(["check", str(SEED), "-f", "json", "-o", str(out)]) is True
+    assert out.read_text(encoding="utf-8") == computed
+    assert main(["check", str(SEED), "-f", "json", "-o", str(out)]) == 2  # no --force
+    assert "already exists" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--help"],
+        ["check", str(SEED)],  # the terminal format is never cached
+        ["check", str(SEED), "--format", "yaml"],
+        ["check", str(SEED), "--format"],
+        ["check", str(SEED), "--frobnicate"],
+        ["validate", str(SEED)],
+        [],
+    ],
+)
+def test_anything_unusual_goes_to_the_full_command_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from triable.cli.commands.check import serve_cached
+
+    _check(capsys, str(SEED), "--format", "json")
+    assert serve_cached(argv) is False

@@ -35,16 +35,11 @@ def command(
     """
     from .. import cache
 
-    # A terminal report depends on the terminal, so only the file formats are cached.
-    entry = None
-    if fmt is not Format.TEXT:
-        rubric_folder = rubrics if rubrics is not None else _bundled_rubrics()
-        files = [*cases, *cache.rubric_files(rubric_folder)]
-        entry = cache.key("report", files, fmt.value, str(rubric_folder.resolve()))
-        text = cache.load(entry)
-        if isinstance(text, str):
-            write_output(text, output, force=force)
-            return
+    entry = cache_entry(cases, fmt, rubrics)
+    text = cache.load(entry)
+    if isinstance(text, str):
+        write_output(text, output, force=force)
+        return
 
     from triable.engine.evaluate import Engine
 
@@ -57,7 +52,55 @@ def command(
     write_output(text, output, force=force)
 
 
-def _bundled_rubrics() -> Path:
+def cache_entry(cases: list[Path], fmt: Format, rubrics: Path | None) -> str | None:
+    """Where a rendered report is cached; None for the terminal format, which depends on
+    the terminal."""
+    if fmt is Format.TEXT:
+        return None
     import triable.rubrics
 
-    return Path(triable.rubrics.__file__).parent
+    from .. import cache
+
+    folder = rubrics if rubrics is not None else Path(triable.rubrics.__file__).parent
+    files = [*cases, *cache.rubric_files(folder)]
+    return cache.key("report", files, fmt.value, str(folder.resolve()))
+
+
+def serve_cached(argv: list[str]) -> bool:
+    """Answer a `check` whose report is already cached, before the full command line is
+    built (building it costs more than the whole answer). Anything unusual in ``argv``
+    declines, and the ordinary command runs."""
+    if not argv or argv[0] != "check":
+        return False
+    cases: list[Path] = []
+    values: dict[str, str] = {}
+    force = False
+    tokens = iter(argv[1:])
+    for token in tokens:
+        name, _, inline = token.partition("=")
+        if name in ("--format", "-f", "--rubrics", "--output", "-o"):
+            value = inline or next(tokens, "")
+            if not value:
+                return False
+            values[name.lstrip("-")[0] if name.startswith("--") else name[1]] = value
+        elif token == "--force":
+            force = True
+        elif token.startswith("-"):
+            return False
+        else:
+            cases.append(Path(token))
+    try:
+        fmt = Format(values.get("f", Format.TEXT.value))
+    except ValueError:
+        return False
+    if not cases:
+        return False
+    from .. import cache
+
+    rubrics = Path(values["r"]) if "r" in values else None
+    text = cache.load(cache_entry(cases, fmt, rubrics))
+    if not isinstance(text, str):
+        return False
+    output = Path(values["o"]) if "o" in values else None
+    write_output(text, output, force=force)
+    return True
