@@ -9,9 +9,9 @@ from typing import Any
 
 from .conditions import attributes_read, claims_read
 from .explain import (
+    FactRefs,
     authority_refs,
     dispute,
-    fact_refs,
     join_labels,
     lower_first,
     party_label,
@@ -74,6 +74,7 @@ class _Assessment:
         self.m_name = party_label(case, self.m_side)
         self.material_anywhere: set[str] = set()
         self.shared: dict[tuple[Any, ...], bool] = {}
+        self.facts = FactRefs(case)
 
     # --- the report ------------------------------------------------------------------
 
@@ -81,7 +82,7 @@ class _Assessment:
         pairs = {key: self._claim(*key) for key in self._asserted_pairs()}
         defenses = self._defenses(pairs)
         sj = self.library.summary_judgment
-        return Report.model_construct(
+        return Report.build(
             case=self.case.caption,
             court=self.case.court,
             incident_date=self.case.incident_date.isoformat(),
@@ -89,17 +90,15 @@ class _Assessment:
             movant=self.m_side,
             non_movant=self.nm_side,
             standard=[
-                Reason.model_construct(
-                    rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)
-                ),
+                Reason.build(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
                 _reason("genuine_dispute", sj.genuine_dispute),
                 _reason("favorable_inferences", sj.favorable_inferences),
                 _reason("no_credibility_weighing", sj.no_credibility_weighing),
             ],
             rule_56_1=self._rule_56_1(),
             set_aside=[
-                SetAsideFact.model_construct(
-                    fact=fact_refs(self.case, [s.fact])[0],
+                SetAsideFact.build(
+                    fact=self.facts([s.fact])[0],
                     reason=s.reason,
                     authorities=authority_refs(s.cites),
                 )
@@ -126,7 +125,7 @@ class _Assessment:
         explanation = ruling.because
         if deemed:
             explanation += f" {len(deemed)} of the {self.m_name}' facts are deemed admitted."
-        return Rule561Report.model_construct(
+        return Rule561Report.build(
             complied=posture.non_movant_complied,
             treatment=posture.treatment,
             deemed_admitted=deemed,
@@ -202,7 +201,7 @@ class _Assessment:
         if dismissal is not None:
             reason = dismissal.reason.value
             return _Pair(
-                ClaimResult.model_construct(
+                ClaimResult.build(
                     claim=claim_id,
                     claim_name=rubric.name,
                     defendant=defendant,
@@ -220,7 +219,7 @@ class _Assessment:
         selection = nm.select(rubric, defendant)
         if selection is None:
             return _Pair(
-                ClaimResult.model_construct(
+                ClaimResult.build(
                     claim=claim_id,
                     claim_name=rubric.name,
                     defendant=defendant,
@@ -238,12 +237,12 @@ class _Assessment:
             )
         test = selection.test
         chosen = [
-            Reason.model_construct(
+            Reason.build(
                 rule=selection.standard.id,
                 because=selection.standard.because,
                 authorities=authority_refs(selection.standard.cites),
             ),
-            Reason.model_construct(
+            Reason.build(
                 rule=test.id,
                 because=selection.choice.because,
                 authorities=authority_refs(selection.choice.cites),
@@ -267,7 +266,7 @@ class _Assessment:
         explanation = self._claim_sentence(
             rubric.name, test.name, name, holds, elements, factors, score, threshold
         )
-        result = ClaimResult.model_construct(
+        result = ClaimResult.build(
             claim=claim_id,
             claim_name=rubric.name,
             defendant=defendant,
@@ -377,7 +376,7 @@ class _Assessment:
             numbers = any(len(d.movant.facts) > len(d.non_movant.facts) for d in material)
             if numbers:
                 cites += sj.sheer_numbers.cites
-        return ElementResult.model_construct(
+        return ElementResult.build(
             id=element_id,
             label=element.label,
             status=status,
@@ -389,8 +388,8 @@ class _Assessment:
                 }
                 for a in direct
             },
-            non_movant_facts=fact_refs(self.case, _facts_behind(nm, direct)),
-            movant_facts=fact_refs(self.case, _facts_behind(m, direct)),
+            non_movant_facts=self.facts(_facts_behind(nm, direct)),
+            movant_facts=self.facts(_facts_behind(m, direct)),
             material_disputes=material,
             immaterial_disputes=immaterial,
             missing_evidence=missing,
@@ -439,7 +438,9 @@ class _Assessment:
                         break
         self.material_anywhere.update(material)
         disputes = [
-            dispute(self.case, a, self.library.attributes[a], nm.versions.get(a), m.versions.get(a))
+            dispute(
+                self.facts, a, self.library.attributes[a], nm.versions.get(a), m.versions.get(a)
+            )
             for a in material
         ]
         return disputes, [a for a in differing if a not in material]
@@ -458,7 +459,7 @@ class _Assessment:
                 else [d for d in self.defendants if d != defendant]
             )
             traces += [
-                DependencyTrace.model_construct(
+                DependencyTrace.build(
                     claim=target,
                     defendant=other,
                     holds_for_non_movant=nm.holds(target, other),
@@ -551,7 +552,7 @@ class _Assessment:
                     f"{'neither side' if lean_m is Leaning.NEUTRAL else 'the ' + lean_m.value}."
                 )
             results.append(
-                FactorResult.model_construct(
+                FactorResult.build(
                     id=factor_id,
                     label=factor.label,
                     leaning=lean_nm,
@@ -565,8 +566,8 @@ class _Assessment:
                         }
                         for a in direct
                     },
-                    non_movant_facts=fact_refs(self.case, _facts_behind(nm, direct)),
-                    movant_facts=fact_refs(self.case, _facts_behind(m, direct)),
+                    non_movant_facts=self.facts(_facts_behind(nm, direct)),
+                    movant_facts=self.facts(_facts_behind(m, direct)),
                     material_disputes=material,
                     authorities=authority_refs(factor.cites),
                     explanation=sentence,
@@ -605,7 +606,7 @@ class _Assessment:
                 if claim_result.outcome is ClaimOutcome.DISMISSED
                 else "the claim fails on the merits"
             )
-            return DefenseResult.model_construct(
+            return DefenseResult.build(
                 **common,
                 outcome=DefenseOutcome.NOT_REACHED,
                 prongs=[_unreached(pid, prong, why) for pid, prong in defense.prongs.items()],
@@ -640,7 +641,7 @@ class _Assessment:
                 if disputed
                 else f": on the facts taken most favourably to {self.nm_name}, every prong is met."
             )
-        return DefenseResult.model_construct(
+        return DefenseResult.build(
             **common,
             outcome=outcome,
             prongs=prongs,
@@ -660,7 +661,7 @@ class _Assessment:
                 continue
             out.append(
                 dispute(
-                    self.case,
+                    self.facts,
                     attribute,
                     self.library.attributes[attribute],
                     nm[attribute][0],
@@ -671,9 +672,7 @@ class _Assessment:
 
 
 def _reason(rule: str, ruling: Any) -> Reason:
-    return Reason.model_construct(
-        rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites)
-    )
+    return Reason.build(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
 
 
 def _facts_behind(world: World, attributes: Iterable[str]) -> list[str]:
@@ -681,7 +680,7 @@ def _facts_behind(world: World, attributes: Iterable[str]) -> list[str]:
 
 
 def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:
-    return ElementResult.model_construct(
+    return ElementResult.build(
         id=prong_id,
         label=prong.label,
         status=ElementStatus.NOT_REACHED,

@@ -22,23 +22,34 @@ def authority_refs(cites: Iterable[Cite]) -> list[AuthorityRef]:
         if key not in seen:
             ref = _AUTHORITY_REFS.get(key)
             if ref is None:
-                ref = _AUTHORITY_REFS[key] = AuthorityRef.model_construct(id=key[0], pin=key[1])
+                ref = _AUTHORITY_REFS[key] = AuthorityRef.build(id=key[0], pin=key[1])
             seen[key] = ref
     return list(seen.values())
 
 
-def fact_refs(case: Case, fact_ids: Iterable[str]) -> list[FactRef]:
-    unique = sorted(set(fact_ids), key=lambda f: fact_order(case, f))
-    return [
-        FactRef.model_construct(
-            id=fid,
-            text=case.facts[fid].text,
-            cite=case.facts[fid].cite,
-            evidence=case.facts[fid].evidence.value,
-            offered_by=case.facts[fid].offered_by.value,
-        )
-        for fid in unique
-    ]
+class FactRefs:
+    """References to a case's facts, each built once, listed in the case's fixed order."""
+
+    def __init__(self, case: Case) -> None:
+        self.case = case
+        self._refs: dict[str, FactRef] = {}
+
+    def __call__(self, fact_ids: Iterable[str]) -> list[FactRef]:
+        unique = sorted(set(fact_ids), key=lambda f: fact_order(self.case, f))
+        return [self._ref(fid) for fid in unique]
+
+    def _ref(self, fid: str) -> FactRef:
+        ref = self._refs.get(fid)
+        if ref is None:
+            fact = self.case.facts[fid]
+            ref = self._refs[fid] = FactRef.build(
+                id=fid,
+                text=fact.text,
+                cite=fact.cite,
+                evidence=fact.evidence.value,
+                offered_by=fact.offered_by.value,
+            )
+        return ref
 
 
 def shown_value(value: Any) -> Any:
@@ -49,26 +60,24 @@ def shown_value(value: Any) -> Any:
 
 
 def dispute(
-    case: Case,
+    facts: FactRefs,
     attribute_id: str,
     attribute: Attribute,
     non_movant: Version | None,
     movant: Version | None,
 ) -> Dispute:
-    return Dispute.model_construct(
+    return Dispute.build(
         attribute=attribute_id,
         question=attribute.question,
-        non_movant=_side(case, non_movant),
-        movant=_side(case, movant),
+        non_movant=_side(facts, non_movant),
+        movant=_side(facts, movant),
     )
 
 
-def _side(case: Case, version: Version | None) -> SideValue:
+def _side(facts: FactRefs, version: Version | None) -> SideValue:
     if version is None:
-        return SideValue.model_construct(value=None, facts=[])
-    return SideValue.model_construct(
-        value=shown_value(version.value), facts=fact_refs(case, version.facts)
-    )
+        return SideValue.build(value=None, facts=[])
+    return SideValue.build(value=shown_value(version.value), facts=facts(version.facts))
 
 
 def cite_list(facts: list[FactRef]) -> str:

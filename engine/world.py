@@ -195,7 +195,7 @@ class World:
         signature = (
             claim_id,
             defendant,
-            *(values.get(a) for a in self.compiler.claim_read_order(claim_id)),
+            *map(values.get, self.compiler.claim_read_order(claim_id)),
         )
         result = self.shared.get(signature)
         if result is None:

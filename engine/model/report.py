@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -10,10 +10,32 @@ from ..vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning, Rule56
 
 
 class Out(BaseModel):
-    """Report parts. The engine builds them with ``model_construct``: its output is trusted,
-    and validating hundreds of small objects per case would dominate evaluation time."""
+    """Report parts. The engine builds them with ``build``: its output is trusted, and
+    validating (or even ``model_construct``-ing) hundreds of small objects per case would
+    cost more than the evaluation itself."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @classmethod
+    def build(cls, **values: Any) -> Self:
+        """An instance from trusted values, unvalidated; missing fields take defaults."""
+        defaults = cls.__dict__.get("_defaults_cache")
+        if defaults is None:
+            defaults = {
+                name: info.default
+                for name, info in cls.model_fields.items()
+                if not info.is_required()
+            }
+            type.__setattr__(cls, "_defaults_cache", defaults)
+        for name, default in defaults.items():
+            if name not in values:
+                values[name] = list(default) if isinstance(default, list) else default
+        instance = cls.__new__(cls)
+        object.__setattr__(instance, "__dict__", values)
+        object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+        object.__setattr__(instance, "__pydantic_extra__", None)
+        object.__setattr__(instance, "__pydantic_private__", None)
+        return instance
 
 
 class AuthorityRef(Out):
