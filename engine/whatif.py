@@ -1,0 +1,526 @@
+"""What-if: a case changed in one respect, and what the change does to the report.
+
+Pure. Each edit is a function from a case to a new case (models are frozen, so every
+edit copies); ``diff_reports`` compares the reports before and after. ``pivots`` builds
+on the same edits, so there is one way to make each change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import Field
+
+from .errors import UsageError
+from .library import Library
+from .lint import _hint as suggest
+from .lint import check_value
+from .model.case import Case, Fact, FactValue, Plaintiff, Rule561Posture
+from .model.report import ClaimResult, DefenseResult, ElementResult, FactorResult, Out, Report
+from .vocab import (
+    AttributeType,
+    DefenseOutcome,
+    Leaning,
+    Party,
+    PlaintiffStatus,
+    Rule561Treatment,
+    Side,
+)
+
+#: Where an edit stands in for the record, this is its cite: plainly not a record cite.
+WHATIF_CITE = "what-if (hypothetical, not in the record)"
+
+
+# --- edits ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetValue:
+    """The attribute takes this value, undisputed; every other version of it is gone."""
+
+    attribute: str
+    value: FactValue
+
+
+@dataclass(frozen=True)
+class DropFact:
+    fact: str
+
+
+@dataclass(frozen=True)
+class CreditFact:
+    """The fact is believed: undisputed, and the other side's versions of it set aside."""
+
+    side: Party
+    fact: str
+
+
+@dataclass(frozen=True)
+class DeemAdmitted:
+    """Local Rule 56.1: the non-movant did not comply and the movant's facts are deemed."""
+
+
+@dataclass(frozen=True)
+class WinDispute:
+    """One side wins the dispute over an attribute: the other side's versions of it go."""
+
+    attribute: str
+    winner: Party
+
+
+Edit = SetValue | DropFact | CreditFact | DeemAdmitted | WinDispute
+
+
+def parse_value(
+    library: Library, attribute_id: str, text: str, defendants: Sequence[str] | None = None
+) -> FactValue:
+    """``text`` read as a value of the attribute: true/false, a number, a level, defendants."""
+    attribute = library.attributes.get(attribute_id)
+    if attribute is None:
+        raise UsageError(
+            "U001",
+            f"unknown attribute '{attribute_id}'{suggest(attribute_id, library.attributes)}; "
+            "`triable rubric list` shows the tests and `triable rubric show TEST` the "
+            "attributes each reads",
+        )
+    text = text.strip()
+    kind = attribute.type
+    value: Any
+    if attribute.from_case == "plaintiff_status":
+        if text not in set(PlaintiffStatus):
+            raise _bad_value(attribute_id, text, [s.value for s in PlaintiffStatus])
+        return text
+    if kind is AttributeType.BOOLEAN:
+        words = {"true": True, "yes": True, "false": False, "no": False}
+        if text.lower() not in words:
+            raise _bad_value(attribute_id, text, ["true", "false"])
+        value = words[text.lower()]
+    elif kind is AttributeType.NUMBER:
+        try:
+            number = float(text)
+        except ValueError:
+            raise UsageError(
+                "U002",
+                f"'{text}' is not a number; '{attribute_id}' is a number of {attribute.unit}",
+            ) from None
+        value = int(number) if number.is_integer() else number
+    elif kind is AttributeType.ORDINAL:
+        if text not in (attribute.levels or []):
+            raise _bad_value(attribute_id, text, attribute.levels or [])
+        value = text
+    else:
+        names = [] if text.lower() in ("", "none") else [n.strip() for n in text.split(",")]
+        for name in names:
+            if defendants is not None and name not in defendants:
+                raise UsageError(
+                    "U002",
+                    f"unknown defendant '{name}' in '{attribute_id}'{suggest(name, defendants)}; "
+                    f"'{attribute_id}' takes a comma list of defendant ids "
+                    f"({', '.join(defendants)}), or none",
+                )
+        value = sorted(set(names))
+    problem = check_value(
+        library, attribute_id, value, set(defendants) if defendants is not None else None
+    )
+    if problem:
+        raise UsageError("U002", problem)
+    return value  # type: ignore[no-any-return]
+
+
+def _bad_value(attribute_id: str, text: str, allowed: Sequence[str]) -> UsageError:
+    return UsageError(
+        "U002",
+        f"'{text}' is not a value of '{attribute_id}'{suggest(text, allowed)}; "
+        f"write one of: {', '.join(allowed)}",
+    )
+
+
+def parse_assignment(
+    library: Library, text: str, defendants: Sequence[str] | None = None
+) -> SetValue:
+    """``ATTR=VALUE`` as an edit; party values must name ``defendants``."""
+    attribute, sep, raw = text.partition("=")
+    if not sep or not attribute.strip():
+        raise UsageError("U003", f"'{text}' is not ATTR=VALUE, e.g. complained_of_tightness=false")
+    return SetValue(attribute.strip(), parse_value(library, attribute.strip(), raw, defendants))
+
+
+def parse_credit(case: Case, text: str) -> CreditFact:
+    """``SIDE:FACT`` as an edit; the fact must be that side's."""
+    side_text, sep, fact_id = text.partition(":")
+    sides = [p.value for p in Party]
+    if not sep or side_text.strip() not in sides:
+        raise UsageError(
+            "U003",
+            f"'{text}' is not SIDE:FACT with SIDE one of {', '.join(sides)}, "
+            "e.g. plaintiff:told_officers_immediately",
+        )
+    edit = CreditFact(Party(side_text.strip()), fact_id.strip())
+    fact = _known_fact(case, edit.fact)
+    if fact.offered_by.value != edit.side.value:
+        raise UsageError(
+            "U005",
+            f"fact '{edit.fact}' is offered by {fact.offered_by.value}, not {edit.side.value}; "
+            "credit a fact on the side that offers it",
+        )
+    return edit
+
+
+def _known_fact(case: Case, fact_id: str) -> Fact:
+    fact = case.facts.get(fact_id)
+    if fact is None:
+        raise UsageError(
+            "U004", f"unknown fact '{fact_id}'{suggest(fact_id, case.facts)} in '{case.caption}'"
+        )
+    return fact
+
+
+def apply_edits(case: Case, library: Library, edits: Iterable[Edit]) -> Case:
+    for edit in edits:
+        case = apply_edit(case, library, edit)
+    return case
+
+
+def apply_edit(case: Case, library: Library, edit: Edit) -> Case:
+    if isinstance(edit, SetValue):
+        return set_value(case, library, edit.attribute, edit.value)
+    if isinstance(edit, DropFact):
+        return drop_fact(case, edit.fact)
+    if isinstance(edit, CreditFact):
+        return credit_fact(case, edit.side, edit.fact)
+    if isinstance(edit, WinDispute):
+        return win_dispute(case, edit.attribute, edit.winner)
+    return deem_admitted(case)
+
+
+def set_value(case: Case, library: Library, attribute_id: str, value: FactValue) -> Case:
+    attribute = library.attributes[attribute_id]
+    if attribute.from_case == "plaintiff_status":
+        status = PlaintiffStatus(str(value))
+        return case.model_copy(
+            update={"plaintiff": Plaintiff(name=case.plaintiff.name, status=status)}
+        )
+    facts = {fid: _without(fact, {attribute_id}) for fid, fact in case.facts.items()}
+    new_id = _fresh_id(case, f"whatif_{attribute_id}")
+    facts[new_id] = Fact(
+        text=f"Suppose: {attribute.question} — {show_value(value)}.",
+        offered_by=Side.UNDISPUTED,
+        cite=WHATIF_CITE,
+        # The first kind the standard admits, so the supposition is never set aside.
+        evidence=library.summary_judgment.admissible[0],
+        establishes={attribute_id: value},
+    )
+    return case.model_copy(update={"facts": facts})
+
+
+def drop_fact(case: Case, fact_id: str) -> Case:
+    _known_fact(case, fact_id)
+    facts = {}
+    for fid, fact in case.facts.items():
+        if fid == fact_id:
+            continue
+        if fact_id in fact.disputes or fact_id in fact.blatantly_contradicts:
+            fact = fact.model_copy(
+                update={
+                    "disputes": [f for f in fact.disputes if f != fact_id],
+                    "blatantly_contradicts": [
+                        f for f in fact.blatantly_contradicts if f != fact_id
+                    ],
+                }
+            )
+        facts[fid] = fact
+    return case.model_copy(update={"facts": facts})
+
+
+def credit_fact(case: Case, side: Party, fact_id: str) -> Case:
+    fact = _known_fact(case, fact_id)
+    stripped = _strip_side(case, set(fact.establishes), _other(side), keep=fact_id)
+    facts = dict(stripped.facts)
+    facts[fact_id] = fact.model_copy(update={"offered_by": Side.UNDISPUTED})
+    return stripped.model_copy(update={"facts": facts})
+
+
+def win_dispute(case: Case, attribute_id: str, winner: Party) -> Case:
+    return win_disputes(case, {attribute_id}, winner)
+
+
+def win_disputes(case: Case, attributes: Iterable[str], winner: Party) -> Case:
+    return _strip_side(case, set(attributes), _other(winner))
+
+
+def deem_admitted(case: Case) -> Case:
+    posture = Rule561Posture(
+        non_movant_complied=False, treatment=Rule561Treatment.DEEMED_ADMITTED, cite=WHATIF_CITE
+    )
+    motion = case.motion.model_copy(update={"rule_56_1": posture})
+    return case.model_copy(update={"motion": motion})
+
+
+def _other(side: Party) -> Side:
+    return Side.DEFENDANTS if side is Party.PLAINTIFF else Side.PLAINTIFF
+
+
+def _strip_side(case: Case, attributes: set[str], side: Side, keep: str | None = None) -> Case:
+    facts = {
+        fid: (_without(fact, attributes) if fact.offered_by is side and fid != keep else fact)
+        for fid, fact in case.facts.items()
+    }
+    return case.model_copy(update={"facts": facts})
+
+
+def _without(fact: Fact, attributes: set[str]) -> Fact:
+    if not attributes & set(fact.establishes):
+        return fact
+    kept = {a: v for a, v in fact.establishes.items() if a not in attributes}
+    return fact.model_copy(update={"establishes": kept})
+
+
+def _fresh_id(case: Case, wanted: str) -> str:
+    candidate, n = wanted, 2
+    while candidate in case.facts:
+        candidate, n = f"{wanted}_{n}", n + 1
+    return candidate
+
+
+def show_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple | frozenset | set):
+        return ", ".join(sorted(value)) or "none of the defendants"
+    return str(value)
+
+
+def describe(edit: Edit, case: Case, library: Library) -> str:
+    """One line saying what the edit supposes."""
+    if isinstance(edit, SetValue):
+        attribute = library.attributes[edit.attribute]
+        return f"set {edit.attribute} = {show_value(edit.value)} (undisputed; {attribute.question})"
+    if isinstance(edit, DropFact):
+        fact = case.facts[edit.fact]
+        return f"drop fact {edit.fact} ({fact.cite})"
+    if isinstance(edit, CreditFact):
+        fact = case.facts[edit.fact]
+        return (
+            f"credit the {edit.side.value}' fact {edit.fact} ({fact.cite}) and set aside the "
+            f"{_other(edit.side).value}' versions of "
+            + (", ".join(sorted(fact.establishes)) or "nothing it establishes")
+        ).replace("plaintiff'", "plaintiff's")
+    if isinstance(edit, WinDispute):
+        return f"the {edit.winner.value} win the dispute over {edit.attribute}"
+    return "deem the movant's Local Rule 56.1 facts admitted (the non-movant did not comply)"
+
+
+# --- the difference between two reports ------------------------------------------------
+
+ChangeKind = Literal["rule_56_1", "set_aside", "claim", "element", "factor", "defense", "prong"]
+
+
+class Change(Out):
+    """One thing that comes out differently after the edit, and why."""
+
+    kind: ChangeKind
+    claim: str | None = None
+    claim_name: str | None = None
+    defendant: str | None = None
+    defendant_name: str | None = None
+    defense: str | None = None
+    defense_name: str | None = None
+    item: str | None = None
+    label: str | None = None
+    before: str | None = None
+    after: str | None = None
+    explanation: str
+    disputes_appeared: list[str] = Field(default_factory=list)
+    disputes_resolved: list[str] = Field(default_factory=list)
+
+
+def diff_reports(before: Report, after: Report) -> list[Change]:
+    """Every claim, element, factor and defense that changed, in the after-report's order."""
+    changes: list[Change] = []
+    if before.rule_56_1.treatment != after.rule_56_1.treatment:
+        changes.append(
+            Change(
+                kind="rule_56_1",
+                before=before.rule_56_1.treatment.value,
+                after=after.rule_56_1.treatment.value,
+                explanation=after.rule_56_1.explanation,
+            )
+        )
+    was_set_aside = {s.fact.id: s for s in before.set_aside}
+    now_set_aside = {s.fact.id: s for s in after.set_aside}
+    for fid, entry in now_set_aside.items():
+        if fid not in was_set_aside:
+            changes.append(
+                Change(
+                    kind="set_aside",
+                    item=fid,
+                    label=entry.fact.cite,
+                    before="considered",
+                    after="set aside",
+                    explanation=entry.reason,
+                )
+            )
+    for fid, entry in was_set_aside.items():
+        if fid not in now_set_aside:
+            changes.append(
+                Change(
+                    kind="set_aside",
+                    item=fid,
+                    label=entry.fact.cite,
+                    before="set aside",
+                    after=None,
+                    explanation="No longer set aside.",
+                )
+            )
+
+    old_claims = {(c.claim, c.defendant): c for c in before.claims}
+    new_claims = {(c.claim, c.defendant): c for c in after.claims}
+    for key in _union(new_claims, old_claims):
+        changes += _claim_changes(old_claims.get(key), new_claims.get(key))
+
+    old_def = {(d.defense, d.claim, d.defendant): d for d in before.defenses}
+    new_def = {(d.defense, d.claim, d.defendant): d for d in after.defenses}
+    names = {
+        (c.claim, c.defendant): (c.claim_name, c.defendant_name)
+        for c in [*before.claims, *after.claims]
+    }
+    for key in _union(new_def, old_def):
+        claim_name, defendant_name = names.get((key[1], key[2]), (key[1], key[2]))
+        changes += _defense_changes(old_def.get(key), new_def.get(key), claim_name, defendant_name)
+    return changes
+
+
+def _union(first: dict[Any, Any], second: dict[Any, Any]) -> list[Any]:
+    return list(first) + [k for k in second if k not in first]
+
+
+def _claim_changes(old: ClaimResult | None, new: ClaimResult | None) -> list[Change]:
+    either = new or old
+    assert either is not None
+    common = {
+        "claim": either.claim,
+        "claim_name": either.claim_name,
+        "defendant": either.defendant,
+        "defendant_name": either.defendant_name,
+    }
+    out: list[Change] = []
+    same_test = (old.test if old else None) == (new.test if new else None)
+    old_outcome = _claim_state(old, same_test)
+    new_outcome = _claim_state(new, same_test)
+    if old_outcome != new_outcome:
+        out.append(
+            Change(
+                kind="claim",
+                **common,
+                before=old_outcome,
+                after=new_outcome,
+                explanation=either.explanation,
+            )
+        )
+    out += _items(
+        "element",
+        common,
+        {e.id: e for e in (old.elements if old else [])},
+        {e.id: e for e in (new.elements if new else [])},
+    )
+    out += _items(
+        "factor",
+        common,
+        {f.id: f for f in (old.factors if old else [])},
+        {f.id: f for f in (new.factors if new else [])},
+    )
+    return out
+
+
+def _claim_state(result: ClaimResult | None, same_test: bool) -> str | None:
+    if result is None:
+        return None
+    if result.test and not same_test:
+        return f"{result.outcome.value} ({result.test})"
+    return result.outcome.value
+
+
+def _defense_changes(
+    old: DefenseResult | None, new: DefenseResult | None, claim_name: str, defendant_name: str
+) -> list[Change]:
+    either = new or old
+    assert either is not None
+    common = {
+        "claim": either.claim,
+        "claim_name": claim_name,
+        "defendant": either.defendant,
+        "defendant_name": defendant_name,
+        "defense": either.defense,
+        "defense_name": either.defense_name,
+    }
+    out: list[Change] = []
+    outcomes = {old.outcome if old else None, new.outcome if new else None}
+    if len(outcomes) > 1:
+        out.append(
+            Change(
+                kind="defense",
+                **common,
+                before=old.outcome.value if old else None,
+                after=new.outcome.value if new else None,
+                explanation=either.explanation,
+            )
+        )
+    if DefenseOutcome.NOT_REACHED in outcomes:
+        # The defense's own sentence says why; its prongs all went (or came) with the claim.
+        return out
+    out += _items(
+        "prong",
+        common,
+        {p.id: p for p in (old.prongs if old else [])},
+        {p.id: p for p in (new.prongs if new else [])},
+    )
+    return out
+
+
+Item = ElementResult | FactorResult
+
+
+def _items(
+    kind: Literal["element", "factor", "prong"],
+    common: dict[str, Any],
+    old: dict[str, Item],
+    new: dict[str, Item],
+) -> list[Change]:
+    out = []
+    for item_id in _union(new, old):
+        a, b = old.get(item_id), new.get(item_id)
+        before, after = _state(a), _state(b)
+        was = {d.attribute for d in a.material_disputes} if a else set()
+        now = {d.attribute for d in b.material_disputes} if b else set()
+        if before == after and was == now:
+            continue
+        either = b or a
+        assert either is not None
+        out.append(
+            Change(
+                kind=kind,
+                **common,
+                item=item_id,
+                label=either.label,
+                before=before,
+                after=after,
+                explanation=either.explanation,
+                disputes_appeared=sorted(now - was),
+                disputes_resolved=sorted(was - now),
+            )
+        )
+    return out
+
+
+def _state(item: Item | None) -> str | None:
+    if item is None:
+        return None
+    if isinstance(item, FactorResult):
+        return (
+            "favours neither side"
+            if item.leaning is Leaning.NEUTRAL
+            else (f"favours the {item.leaning.value}")
+        )
+    return item.status.value
