@@ -1,0 +1,281 @@
+"""The benchmark: every figure beside its budget (issue 7). Run with ``make bench``.
+
+Figures are measured here and only here; the test suite asserts no timings.
+
+- CLI latency: ``triable check cases/ali_v_ramos.yaml --format json`` against a bare
+  ``python -c "import typer, pydantic, yaml"`` in the same environment, alternating runs,
+  ratio of the medians. Bytecode is cached (in a temporary prefix, not in the checkout) as it
+  is for an installed user, and each command is run once first to warm it.
+- Engine throughput: the seed case evaluated repeatedly by one Engine, pinned to one core;
+  and the cost of generated cases of 20, 200 and 2,000 facts, per case and per fact.
+- Pivots on a generated case disputing 50 attributes; validate over 500 rubric and case
+  files; peak memory of loading and evaluating a 2,000-fact case in a fresh process.
+
+Exit status 1 when a measured figure misses its budget. A verb that is not built yet is
+reported as ``pending`` and does not fail the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import generate  # noqa: E402
+
+from triable.cli import session  # noqa: E402
+from triable.engine.evaluate import Engine  # noqa: E402
+
+BIN = Path(sys.executable).parent
+TRIABLE = str(BIN / "triable")
+SEED_CASE = ROOT / "cases" / "ali_v_ramos.yaml"
+
+
+@dataclass
+class Figure:
+    name: str
+    measured: str
+    budget: str
+    ok: bool | None  # None: pending (the verb is not built yet)
+    detail: str = ""
+
+    @property
+    def verdict(self) -> str:
+        return "pending" if self.ok is None else ("PASS" if self.ok else "FAIL")
+
+
+def child_env(pycache: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def wall(
+    cmd: list[str], env: dict[str, str], cwd: Path = ROOT
+) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, check=False)
+    return time.perf_counter() - start, done
+
+
+def built(verb: str, env: dict[str, str]) -> bool:
+    """Whether ``triable VERB`` is more than its placeholder."""
+    _, done = wall([TRIABLE, verb, "--help"], env)
+    return done.returncode == 0 and b"Not available yet" not in done.stdout
+
+
+# --- CLI latency -------------------------------------------------------------------------
+
+
+def cli_latency(env: dict[str, str], runs: int) -> Figure:
+    check = [TRIABLE, "check", str(SEED_CASE.relative_to(ROOT)), "--format", "json"]
+    bare = [sys.executable, "-c", "import typer, pydantic, yaml"]
+    for cmd in (check, bare):  # warm the bytecode cache and the file cache
+        _, done = wall(cmd, env)
+        if done.returncode != 0:
+            raise SystemExit(f"bench: {' '.join(cmd)} failed:\n{done.stderr.decode()}")
+    check_times, bare_times = [], []
+    for _ in range(runs):
+        check_times.append(wall(check, env)[0])
+        bare_times.append(wall(bare, env)[0])
+    ratio = statistics.median(check_times) / statistics.median(bare_times)
+    return Figure(
+        "CLI latency: check --format json / bare imports",
+        f"{ratio:.2f}x",
+        "<= 1.50x",
+        ratio <= 1.5,
+        f"median check {1000 * statistics.median(check_times):.0f} ms, "
+        f"bare {1000 * statistics.median(bare_times):.0f} ms, {runs} runs each, alternating",
+    )
+
+
+# --- engine ------------------------------------------------------------------------------
+
+
+def rate(fn: Callable[[], object], seconds: float) -> tuple[float, int]:
+    """Calls per second of ``fn`` over about ``seconds``, after one warm-up call."""
+    fn()
+    n, start = 0, time.perf_counter()
+    while True:
+        fn()
+        n += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return n / elapsed, n
+
+
+def one_core() -> Callable[[], None]:
+    """Pin this process to one core; returns how to undo it."""
+    if not hasattr(os, "sched_setaffinity"):
+        return lambda: None
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(before)})
+    return lambda: os.sched_setaffinity(0, before)
+
+
+def engine_figures(seconds: float) -> list[Figure]:
+    library = session.library(None)
+    engine = Engine(library)
+    seed = session.case(SEED_CASE, library)
+    restore = one_core()
+    try:
+        per_second, n = rate(lambda: engine.evaluate(seed), seconds)
+        figures = [
+            Figure(
+                "Engine throughput: seed case",
+                f"{per_second:,.0f} cases/s",
+                ">= 2,000 cases/s",
+                per_second >= 2000,
+                f"{1e6 / per_second:,.0f} us per case, {n} evaluations on one core",
+            )
+        ]
+        costs: dict[int, float] = {}
+        rows = []
+        for n_facts in (20, 200, 2000):
+            samples = []
+            for seed_no in range(3):
+                case = generate.generate_case(library, n_facts, seed=seed_no)
+                per_case, _ = rate(lambda c=case: engine.evaluate(c), seconds / 6)
+                samples.append(1e6 / per_case)
+            costs[n_facts] = statistics.median(samples)
+            rows.append(
+                f"{n_facts} facts {costs[n_facts]:,.0f} us "
+                f"({costs[n_facts] / n_facts:,.1f} us/fact)"
+            )
+    finally:
+        restore()
+    per_fact = {n: c / n for n, c in costs.items()}
+    vs_20 = per_fact[2000] / per_fact[20]
+    vs_200 = per_fact[2000] / per_fact[200]
+    figures.append(
+        Figure(
+            "Engine cost vs facts: per-fact cost 2,000 / 20",
+            f"{vs_20:.2f} (2,000 / 200: {vs_200:.2f})",
+            "<= 1.50 (linear)",
+            vs_20 <= 1.5 and vs_200 <= 1.5,
+            "; ".join(rows) + "; median of 3 generated cases each",
+        )
+    )
+    return figures
+
+
+# --- pivots, validate --------------------------------------------------------------------
+
+
+def pivots_figure(env: dict[str, str], work: Path) -> Figure:
+    name = "Pivots: 50 disputed attributes"
+    budget = "<= 1.00 s"
+    rubrics = generate.write_disputed_rubrics(work / "disputed" / "rubrics")
+    case = generate.write_model(work / "disputed" / "case.yaml", generate.disputed_case())
+    if not built("pivots", env):
+        return Figure(name, "pending", budget, None, "`triable pivots` is not built yet")
+    cmd = [TRIABLE, "pivots", str(case), "--rubrics", str(rubrics)]
+    times = []
+    for _ in range(3):
+        seconds, done = wall(cmd, env)
+        if done.returncode not in (0, 1):
+            return Figure(name, "error", budget, False, done.stderr.decode().strip()[:200])
+        times.append(seconds)
+    best = statistics.median(times)
+    return Figure(name, f"{best:.2f} s", budget, best <= 1.0, "wall time of the CLI, median of 3")
+
+
+def validate_figure(env: dict[str, str], work: Path) -> Figure:
+    name = "Validate: 500 rubric and case files"
+    budget = "<= 3.00 s"
+    rubrics, cases = generate.write_validate_tree(work / "validate", 500)
+    if not built("validate", env):
+        return Figure(name, "pending", budget, None, "`triable validate` is not built yet")
+    jobs = str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
+    cmd = [TRIABLE, "validate", str(rubrics), str(cases), "--rubrics", str(rubrics), "--jobs", jobs]
+    times = []
+    for _ in range(3):
+        seconds, done = wall(cmd, env)
+        if done.returncode not in (0, 1):
+            return Figure(name, "error", budget, False, done.stderr.decode().strip()[:200])
+        times.append(seconds)
+    best = statistics.median(times)
+    return Figure(
+        name, f"{best:.2f} s", budget, best <= 3.0, f"wall time with --jobs {jobs}, median of 3"
+    )
+
+
+# --- memory ------------------------------------------------------------------------------
+
+MEMORY_PROBE = """
+import resource, sys
+from pathlib import Path
+from triable.cli import session
+from triable.engine.evaluate import Engine
+from triable.cli.render import Format, renderer
+library = session.library(None)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+report = Engine(library).evaluate(session.case(Path(sys.argv[1]), library))
+renderer(Format.JSON)([report])
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(before, after)
+"""
+
+
+def memory_figure(env: dict[str, str], work: Path) -> Figure:
+    library = session.library(None)
+    case = generate.write_model(
+        work / "memory" / "generated_2000.yaml", generate.generate_case(library, 2000)
+    )
+    _, done = wall([sys.executable, "-c", MEMORY_PROBE, str(case)], env)
+    if done.returncode != 0:
+        return Figure("Memory", "error", "<= 100 MB", False, done.stderr.decode().strip()[-200:])
+    before_kb, after_kb = (int(x) for x in done.stdout.split())
+    peak = after_kb / 1024
+    return Figure(
+        "Memory: peak RSS, load + evaluate + render a 2,000-fact case",
+        f"{peak:.0f} MB",
+        "<= 100 MB",
+        peak <= 100,
+        f"fresh process; {before_kb / 1024:.0f} MB after imports and the rubric library",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=15, help="CLI latency runs of each command")
+    parser.add_argument("--seconds", type=float, default=3.0, help="time per throughput figure")
+    args = parser.parse_args(argv)
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="triable-bench-") as tmp:
+        work = Path(tmp)
+        env = child_env(work / "pycache")
+        figures.append(cli_latency(env, args.runs))
+        figures += engine_figures(args.seconds)
+        figures.append(pivots_figure(env, work))
+        figures.append(validate_figure(env, work))
+        figures.append(memory_figure(env, work))
+    width = max(len(f.name) for f in figures)
+    print(f"{'figure':<{width}}  {'measured':>22}  {'budget':>18}  verdict")
+    for f in figures:
+        print(f"{f.name:<{width}}  {f.measured:>22}  {f.budget:>18}  {f.verdict}")
+        if f.detail:
+            print(f"{'':<{width}}    {f.detail}")
+    failed = [f.name for f in figures if f.ok is False]
+    pending = [f.name for f in figures if f.ok is None]
+    print(
+        f"\n{len(figures) - len(failed) - len(pending)} within budget, {len(failed)} over"
+        + (f", {len(pending)} pending" if pending else "")
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
