@@ -1,0 +1,538 @@
+"""The markdown report: reads like the discussion section of an opinion.
+
+The wording helpers at the top are shared by the text and html renderers, so that the three
+formats say the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from triable.engine.explain import lower_first
+from triable.engine.library import Library
+from triable.engine.model.report import (
+    AuthorityRef,
+    ClaimResult,
+    DefenseResult,
+    Dispute,
+    ElementResult,
+    FactorResult,
+    FactRef,
+    Report,
+)
+from triable.engine.model.rubric import Authority
+from triable.engine.vocab import (
+    ClaimOutcome,
+    CourtLevel,
+    DefenseOutcome,
+    ElementStatus,
+    Leaning,
+    Rule561Treatment,
+)
+
+# --- wording shared by every human-readable format -----------------------------------------
+
+OUTCOME_WORDS = {
+    ClaimOutcome.GRANTED: "summary judgment granted",
+    ClaimOutcome.DENIED: "summary judgment denied",
+    ClaimOutcome.DISMISSED: "dismissed",
+}
+STATUS_WORDS = {
+    ElementStatus.UNDISPUTED_MET: "met, undisputed",
+    ElementStatus.GENUINE_DISPUTE: "genuine dispute",
+    ElementStatus.NOT_MET: "not met",
+    ElementStatus.NOT_REACHED: "not reached",
+}
+LEANING_WORDS = {
+    Leaning.PLAINTIFF: "favours the plaintiff",
+    Leaning.DEFENDANT: "favours the defendant",
+    Leaning.NEUTRAL: "neutral",
+}
+DEFENSE_WORDS = {
+    DefenseOutcome.GRANTED: "granted",
+    DefenseOutcome.DENIED: "denied",
+    DefenseOutcome.NOT_REACHED: "not reached",
+}
+TREATMENT_WORDS = {
+    Rule561Treatment.DEEMED_ADMITTED: "facts deemed admitted",
+    Rule561Treatment.ASSIDUOUS_REVIEW: "assiduous review of the record",
+    Rule561Treatment.RESPONSES_CONSIDERED: "responses considered",
+}
+MATERIAL_WORDS = (
+    "Material: taking {movant} answer to this question instead of {non_movant}, "
+    "and nothing else, changes {what}."
+)
+
+
+class Cite(NamedTuple):
+    """An authority as shown, in parts so that each format can style the name."""
+
+    name: str
+    sep: str
+    locator: str
+
+    def plain(self) -> str:
+        return f"{self.name}{self.sep}{self.locator}"
+
+
+_WESTLAW = re.compile(r"\b(\d{4} WL \d+)")
+_REPORTER = re.compile(r"(?:^|, )(\d+ [A-Z].*?) (\d+)(?=,| \(|$)")
+_FIRST_NUMBER = re.compile(r"\d+")
+
+
+def _reporter_for(citation: str, pin: str) -> str | None:
+    """The reporter (e.g. ``576 U.S.``) whose pages hold ``pin``: the nearest first page at or
+    below it, since a parallel citation's pins belong to one reporter only."""
+    number = _FIRST_NUMBER.match(pin)
+    if number is None:
+        return None
+    page = int(number.group())
+    starts = [(int(m.group(2)), m.group(1)) for m in _REPORTER.finditer(citation)]
+    below = [(start, reporter) for start, reporter in starts if start <= page]
+    return max(below)[1] if below else None
+
+
+def authorities_of(library: Library | None) -> Mapping[str, Authority]:
+    return library.authorities if library is not None else {}
+
+
+def cite(ref: AuthorityRef, authorities: Mapping[str, Authority]) -> Cite:
+    """``ref`` as a pinned short-form citation; its id when the registry is not at hand."""
+    found = authorities.get(ref.id)
+    if found is None:
+        return Cite(ref.id, " ", f"at {ref.pin}")
+    if found.level is CourtLevel.RULE:
+        head, _, last = found.citation.rpartition(" ")
+        if head and ref.pin.startswith(last):
+            return Cite("", "", f"{head} {ref.pin}")
+        return Cite("", "", f"{found.citation}, {ref.pin}")
+    westlaw = _WESTLAW.search(found.citation)
+    if westlaw:
+        return Cite(found.name, ", ", f"{westlaw.group(1)}, at {ref.pin}")
+    reporter = _reporter_for(found.citation, ref.pin)
+    if reporter:
+        return Cite(found.name, ", ", f"{reporter} at {ref.pin}")
+    return Cite(found.name, " ", f"at {ref.pin}")
+
+
+def unique_refs(refs: Iterable[AuthorityRef]) -> list[AuthorityRef]:
+    """Each (id, pin) once, in first-seen order."""
+    seen: dict[tuple[str, str], AuthorityRef] = {}
+    for ref in refs:
+        seen.setdefault((ref.id, ref.pin), ref)
+    return list(seen.values())
+
+
+def cited_ids(reports: Sequence[Report]) -> list[str]:
+    """Every authority id the reports cite, sorted, for a table of authorities."""
+    return sorted({ref.id for report in reports for ref in all_refs(report)})
+
+
+def all_refs(report: Report) -> Iterable[AuthorityRef]:
+    for reason in report.standard:
+        yield from reason.authorities
+    yield from report.rule_56_1.pins
+    for item in report.set_aside:
+        yield from item.authorities
+    for claim in report.claims:
+        yield from claim.authorities
+        for reason in claim.chosen_because:
+            yield from reason.authorities
+        for node in [*claim.elements, *claim.factors]:
+            yield from node.authorities
+    for defense in report.defenses:
+        yield from defense.authorities
+        yield from defense.clearly_established_by
+        for prong in defense.prongs:
+            yield from prong.authorities
+
+
+def side_name(report: Report, side: str) -> str:
+    """A party to the motion by name: the plaintiff's own name, or "the defendants"."""
+    return report.plaintiff if side == "plaintiff" else f"the {side}"
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def sentence_start(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def fact_groups(
+    report: Report, non_movant: list[FactRef], movant: list[FactRef], disputes: list[Dispute]
+) -> list[tuple[str, list[FactRef]]]:
+    """The facts behind a node that no dispute already shows, titled: those in both versions,
+    then those only in the non-movant's, then only in the movant's."""
+    shown = {f.id for d in disputes for f in (*d.non_movant.facts, *d.movant.facts)}
+    in_movant = {f.id for f in movant}
+    in_non_movant = {f.id for f in non_movant}
+    other = "Other facts" if disputes else "Facts"
+    groups = [
+        (f"{other} in both versions", [f for f in non_movant if f.id in in_movant]),
+        (
+            f"{other} only in {possessive(side_name(report, report.non_movant))} version",
+            [f for f in non_movant if f.id not in in_movant],
+        ),
+        (
+            f"{other} only in {possessive(side_name(report, report.movant))} version",
+            [f for f in movant if f.id not in in_non_movant],
+        ),
+    ]
+    return [
+        (title, kept)
+        for title, facts in groups
+        if (kept := [f for f in facts if f.id not in shown])
+    ]
+
+
+def defendant_names(report: Report) -> dict[str, str]:
+    return {c.defendant: c.defendant_name for c in report.claims}
+
+
+def claim_names(report: Report) -> dict[str, str]:
+    return {c.claim: c.claim_name for c in report.claims}
+
+
+def value_words(value: Any, names: Mapping[str, str]) -> str:
+    """An attribute value as a student reads it."""
+    if value is None:
+        return "no evidence"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(names.get(str(v), str(v)) for v in value) or "none"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return names.get(str(value), str(value).replace("_", " "))
+
+
+def humanize(identifier: str) -> str:
+    return identifier.replace("_", " ")
+
+
+def live_claims(report: Report) -> list[tuple[str, list[ClaimResult]]]:
+    """The evaluated claims, grouped by claim in report order, each with its defendants."""
+    groups: dict[str, list[ClaimResult]] = {}
+    for claim in report.claims:
+        if claim.outcome is not ClaimOutcome.DISMISSED:
+            groups.setdefault(claim.claim, []).append(claim)
+    return list(groups.items())
+
+
+def dismissed_claims(report: Report) -> list[ClaimResult]:
+    return [c for c in report.claims if c.outcome is ClaimOutcome.DISMISSED]
+
+
+def reached_defenses(report: Report) -> list[DefenseResult]:
+    return [d for d in report.defenses if d.outcome is not DefenseOutcome.NOT_REACHED]
+
+
+def unreached_defenses(report: Report) -> list[DefenseResult]:
+    return [d for d in report.defenses if d.outcome is DefenseOutcome.NOT_REACHED]
+
+
+def dispute_questions(report: Report) -> dict[str, str]:
+    """The question behind every disputed attribute, for naming immaterial disputes."""
+    questions = {d.attribute: d.question for d in report.immaterial_disputes}
+    for claim in report.claims:
+        for node in [*claim.elements, *claim.factors]:
+            for dispute in node.material_disputes:
+                questions.setdefault(dispute.attribute, dispute.question)
+    return questions
+
+
+def score_words(claim: ClaimResult) -> str | None:
+    if claim.score is None or claim.threshold is None:
+        return None
+    movant = "" if claim.movant_score is None else f"; on the movant's facts {claim.movant_score:g}"
+    return f"score on the non-movant's facts {claim.score:g}{movant}; threshold {claim.threshold:g}"
+
+
+# --- markdown -------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>])")
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"]
+
+
+def esc(text: str) -> str:
+    """Text that markdown shows as written (pins like ``*10`` must not turn into emphasis)."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+class _Writer:
+    def __init__(self, report: Report, authorities: Mapping[str, Authority]) -> None:
+        self.report = report
+        self.authorities = authorities
+        self.names = defendant_names(report)
+        self.claims = claim_names(report)
+        self.questions = dispute_questions(report)
+        self.non_movant = side_name(report, report.non_movant)
+        self.movant = side_name(report, report.movant)
+        self.lines: list[str] = []
+        self.section = 0
+
+    # -- small pieces
+
+    def cites(self, refs: Iterable[AuthorityRef]) -> str:
+        shown = []
+        for ref in unique_refs(refs):
+            c = cite(ref, self.authorities)
+            name = f"*{esc(c.name)}*" if c.name and ref.id in self.authorities else esc(c.name)
+            shown.append(f"{name}{c.sep}{esc(c.locator)}")
+        return "; ".join(shown)
+
+    def with_cites(self, sentence: str, refs: Iterable[AuthorityRef]) -> str:
+        cited = self.cites(refs)
+        body = esc(sentence.rstrip())
+        return f"{body} ({cited})" if cited else body
+
+    def facts(self, facts: Iterable[FactRef]) -> str:
+        return "; ".join(f"{esc(f.text.rstrip('.'))} ({esc(f.cite)})" for f in facts)
+
+    def side(self, side: str) -> str:
+        return esc(sentence_start(side_name(self.report, side)))
+
+    def para(self, text: str = "") -> None:
+        self.lines.append(text)
+        self.lines.append("")
+
+    def item(self, text: str, depth: int = 1) -> None:
+        self.lines.append(f"{'   ' * depth}- {text}")
+
+    def end_list(self) -> None:
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+
+    def heading(self, level: int, text: str) -> None:
+        self.para(f"{'#' * level} {text}")
+
+    def numbered(self, title: str) -> None:
+        self.heading(2, f"{_ROMAN[self.section % len(_ROMAN)]}. {title}")
+        self.section += 1
+
+    # -- sections
+
+    def write(self) -> str:
+        r = self.report
+        self.heading(1, esc(r.case))
+        self.para(
+            f"*{esc(r.court)}* — incident of {esc(r.incident_date)} — motion for summary "
+            f"judgment by {esc(self.movant)} against {esc(self.non_movant)}"
+        )
+        self.rule_56_1()
+        self.dismissals()
+        self.set_aside()
+        self.standard()
+        for _, group in live_claims(r):
+            self.claim_group(group)
+        self.qualified_immunity()
+        return "\n".join(self.lines).rstrip() + "\n"
+
+    def rule_56_1(self) -> None:
+        rule = self.report.rule_56_1
+        self.numbered("Local Rule 56.1")
+        self.para(
+            f"**Treatment: {TREATMENT_WORDS[rule.treatment]}.** "
+            f"{self.with_cites(rule.explanation, rule.pins)}"
+        )
+        if rule.deemed_admitted:
+            self.para("Deemed admitted:")
+            for fact in rule.deemed_admitted:
+                self.item(esc(fact), 0)
+            self.end_list()
+
+    def dismissals(self) -> None:
+        dismissed = dismissed_claims(self.report)
+        self.numbered("Dismissals and concessions")
+        if not dismissed:
+            self.para("No claim was conceded or withdrawn.")
+            return
+        for claim in dismissed:
+            self.item(esc(claim.explanation), 0)
+        self.end_list()
+
+    def set_aside(self) -> None:
+        if not self.report.set_aside:
+            return
+        self.numbered("Evidence set aside")
+        for entry in self.report.set_aside:
+            fact = entry.fact
+            self.item(
+                f"{esc(sentence_start(humanize(fact.evidence)))} offered by "
+                f"{esc(side_name(self.report, fact.offered_by))}: {self.facts([fact])}. "
+                f"{self.with_cites(entry.reason, entry.authorities)}",
+                0,
+            )
+        self.end_list()
+
+    def standard(self) -> None:
+        self.numbered("Summary-judgment standard")
+        for reason in self.report.standard:
+            self.para(self.with_cites(reason.because, reason.authorities))
+
+    def claim_group(self, group: list[ClaimResult]) -> None:
+        self.numbered(esc(group[0].claim_name))
+        for index, claim in enumerate(group):
+            letter = chr(ord("A") + index % 26)
+            self.heading(3, f"{letter}. Against {esc(claim.defendant_name)}")
+            self.claim(claim)
+
+    def claim(self, claim: ClaimResult) -> None:
+        self.para(
+            f"**Issue.** Whether a reasonable jury, believing {esc(possessive(self.non_movant))} "
+            f"evidence and drawing every justifiable inference in that favour, could find for "
+            f"{esc(self.non_movant)} on {esc(lower_first(claim.claim_name))} against "
+            f"{esc(claim.defendant_name)}."
+        )
+        rule = [
+            self.with_cites(reason.because, reason.authorities) for reason in claim.chosen_because
+        ]
+        self.para("**Rule.** " + " ".join(rule))
+        test = esc(claim.test_name or humanize(claim.test or ""))
+        parts = "elements" if claim.elements and not claim.factors else "elements and factors"
+        if not claim.elements:
+            parts = "factors"
+        nodes = "; ".join(esc(lower_first(n.label)) for n in [*claim.elements, *claim.factors])
+        line = f"Test applied: **{test}** ({self.cites(claim.authorities)}); its {parts}: {nodes}."
+        score = score_words(claim)
+        if score:
+            line += f" The factors are weighed: {esc(score)}."
+        self.para(line)
+        self.para("**Application.**")
+        for number, element in enumerate(claim.elements, 1):
+            self.element(number, element)
+        for number, factor in enumerate(claim.factors, len(claim.elements) + 1):
+            self.factor(number, factor)
+        self.para(f"**Conclusion.** {esc(claim.explanation)}")
+
+    def node_heading(self, number: int, label: str, status: str, important: bool) -> None:
+        flag = " (particularly important)" if important else ""
+        self.para(f"{number}. ***{esc(label)}*** — {status}{flag}.")
+
+    def element(self, number: int, element: ElementResult) -> None:
+        self.node_heading(
+            number, element.label, STATUS_WORDS[element.status], element.particularly_important
+        )
+        self.para(f"   {self.with_cites(element.explanation, element.authorities)}")
+        for dispute in element.material_disputes:
+            self.dispute(dispute)
+        if element.status is not ElementStatus.NOT_REACHED:
+            self.evidence(element.non_movant_facts, element.movant_facts, element.material_disputes)
+        for trace in element.depends_on:
+            holds = "holds" if trace.holds_for_non_movant else "does not hold"
+            other = "holds" if trace.holds_for_movant else "does not hold"
+            claim = self.claims.get(trace.claim, humanize(trace.claim))
+            self.item(
+                f"Depends on {esc(lower_first(claim))} against "
+                f"{esc(self.names.get(trace.defendant, trace.defendant))}: {holds} on "
+                f"{esc(possessive(self.non_movant))} facts, {other} on "
+                f"{esc(possessive(self.movant))}."
+            )
+        immaterial = [self.questions.get(a, humanize(a)) for a in element.immaterial_disputes]
+        if immaterial:
+            self.item(
+                "Disputed, but not material to this element: "
+                + " ".join(esc(q) for q in immaterial)
+            )
+        if element.missing_evidence:
+            missing = ", ".join(esc(humanize(a)) for a in element.missing_evidence)
+            self.item(f"No admissible evidence on: {missing}.")
+        self.end_list()
+
+    def factor(self, number: int, factor: FactorResult) -> None:
+        leaning = LEANING_WORDS[factor.leaning]
+        if factor.movant_leaning != factor.leaning:
+            leaning += f" (on {esc(possessive(self.movant))} facts, "
+            leaning += f"{LEANING_WORDS[factor.movant_leaning]})"
+        self.node_heading(number, factor.label, leaning, factor.particularly_important)
+        self.para(f"   {self.with_cites(factor.explanation, factor.authorities)}")
+        for dispute in factor.material_disputes:
+            self.dispute(dispute, "how the factor leans")
+        self.evidence(factor.non_movant_facts, factor.movant_facts, factor.material_disputes)
+        self.end_list()
+
+    def evidence(
+        self, non_movant: list[FactRef], movant: list[FactRef], disputes: list[Dispute]
+    ) -> None:
+        for title, facts in fact_groups(self.report, non_movant, movant, disputes):
+            if facts:
+                self.item(f"{esc(title)}: {self.facts(facts)}.")
+
+    def dispute(self, dispute: Dispute, what: str = "whether the element is met") -> None:
+        self.item(f"**Material dispute: {esc(dispute.question)}**")
+        for side, value in ((self.non_movant, dispute.non_movant), (self.movant, dispute.movant)):
+            facts = self.facts(value.facts) or "no evidence"
+            self.item(
+                f"{esc(sentence_start(side))}: **{esc(value_words(value.value, self.names))}** — "
+                f"{facts}.",
+                2,
+            )
+        self.item(
+            esc(
+                MATERIAL_WORDS.format(
+                    movant=possessive(self.movant),
+                    non_movant=possessive(self.non_movant),
+                    what=what,
+                )
+            ),
+            2,
+        )
+
+    def qualified_immunity(self) -> None:
+        reached = reached_defenses(self.report)
+        unreached = unreached_defenses(self.report)
+        if not reached and not unreached:
+            return
+        self.numbered(esc((reached or unreached)[0].defense_name))
+        for defense in reached:
+            claim = self.claims.get(defense.claim, humanize(defense.claim))
+            self.heading(
+                3,
+                f"{esc(self.names.get(defense.defendant, defense.defendant))} — "
+                f"{esc(lower_first(claim))}: {DEFENSE_WORDS[defense.outcome]}",
+            )
+            self.para(self.with_cites(defense.explanation, defense.authorities))
+            if defense.clearly_established_by:
+                self.para(f"Clearly established by: {self.cites(defense.clearly_established_by)}.")
+            for number, prong in enumerate(defense.prongs, 1):
+                self.node_heading(number, prong.label, STATUS_WORDS[prong.status], False)
+                self.para(f"   {self.with_cites(prong.explanation, prong.authorities)}")
+                for dispute in prong.material_disputes:
+                    sides = "; ".join(
+                        f"{esc(possessive(name))} answer {esc(value_words(v.value, self.names))}"
+                        f" ({esc('; '.join(f.cite for f in v.facts)) or 'no evidence'})"
+                        for name, v in (
+                            (self.non_movant, dispute.non_movant),
+                            (self.movant, dispute.movant),
+                        )
+                    )
+                    self.item(f"Material dispute: {esc(dispute.question)} — {sides}.")
+                self.end_list()
+        if unreached:
+            self.para("Not reached:")
+            for defense in unreached:
+                self.item(esc(defense.explanation), 0)
+            self.end_list()
+
+
+def authority_table(reports: Sequence[Report], authorities: Mapping[str, Authority]) -> list[str]:
+    lines = ["## Table of authorities", ""]
+    for authority_id in cited_ids(reports):
+        found = authorities.get(authority_id)
+        if found is not None:
+            lines.append(f"- *{esc(found.name)}*, {esc(found.citation)} — `{authority_id}`")
+    return [*lines, ""]
+
+
+def render(reports: Sequence[Report], library: Library | None = None) -> str:
+    """The reports as markdown; with ``library``, short-form citations and a table of them."""
+    authorities = authorities_of(library)
+    parts = [_Writer(report, authorities).write() for report in reports]
+    text = "\n---\n\n".join(parts)
+    if authorities:
+        text += "\n" + "\n".join(authority_table(reports, authorities))
+    return text
