@@ -1,0 +1,328 @@
+"""Pivots: the single changes to a record that would flip an outcome on their own.
+
+Candidates are the what-if edits a trial could bring about: the movant winning one
+disputed attribute, one admissible fact falling away, one attribute taking another of its
+values. Each is run through ``Engine.evaluate``; to keep that cheap, a candidate is only
+evaluated when it changes what the two worlds hold, only for the claims that read what it
+changes, and only once per distinct pair of worlds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import Field
+
+from .conditions import walk
+from .evaluate import Engine
+from .model.case import Case, FactValue
+from .model.conditions import AttributeTest, Condition
+from .model.report import Out, Report
+from .model.rubric import DefenseTest, ElementsTest, FactorsTest
+from .record import Candidates, Record, build_record
+from .vocab import AttributeType, DefenseOutcome, Rule561Treatment, Side
+from .whatif import (
+    DropFact,
+    Edit,
+    SetValue,
+    WinDispute,
+    apply_edit,
+    show_value,
+    win_disputes,
+)
+
+PivotKind = Literal["dispute", "fact", "value"]
+_KIND_ORDER = {"dispute": 0, "fact": 1, "value": 2}
+
+
+class Flip(Out):
+    """One outcome that comes out the other way."""
+
+    claim: str
+    defendant: str
+    defense: str | None = None
+    before: str
+    after: str
+
+
+class Pivot(Out):
+    kind: PivotKind
+    subject: str = Field(description="The attribute or fact the change is about.")
+    value: Any = None
+    description: str
+    flips: list[Flip]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    kind: PivotKind
+    subject: str
+    value: Any
+    description: str
+    edit: Edit
+
+
+Signature = tuple[tuple[str, tuple[Any, ...]], ...]
+
+
+def find_pivots(engine: Engine, case: Case, before: Report | None = None) -> list[Pivot]:
+    """Every candidate change that flips a claim or defense outcome, most decisive first."""
+    library = engine.library
+    before = before or engine.evaluate(case)
+    baseline = _outcomes(before)
+    record = build_record(case, library)
+    # Every outcome is decided in the non-movant's world alone (a claim fails or holds
+    # there; a defense prong is met or not there); the movant's world only grades the
+    # disputes. So two records with the same non-movant world have the same outcomes.
+    base_sig = _signature(record.non_movant)
+    reads = _reads_by_claim(engine, case)
+
+    results: dict[Signature, dict[tuple[str, ...], str]] = {}
+    pivots: list[Pivot] = []
+    for candidate in _candidates(engine, case, record.non_movant, record.movant, reads):
+        if _leaves_non_movant_world(case, record, candidate.edit):
+            continue
+        changed_case = apply_edit(case, library, candidate.edit)
+        changed_record = build_record(changed_case, library)
+        sig = _signature(changed_record.non_movant)
+        if sig == base_sig:
+            continue
+        if sig not in results:
+            touched = {a for a, _ in set(sig) ^ set(base_sig)}
+            affected = {c for c, attrs in reads.items() if attrs & touched}
+            results[sig] = _outcomes_only(engine, changed_case, changed_record, affected)
+        flips = [
+            _flip(key, baseline[key], after)
+            for key, after in results[sig].items()
+            if key in baseline and _flipped(key, baseline[key], after)
+        ]
+        if flips:
+            pivots.append(
+                Pivot(
+                    kind=candidate.kind,
+                    subject=candidate.subject,
+                    value=candidate.value,
+                    description=candidate.description,
+                    flips=flips,
+                )
+            )
+    return sorted(pivots, key=_rank)
+
+
+def _leaves_non_movant_world(case: Case, record: Record, edit: Edit) -> bool:
+    """True where the edit plainly cannot change the non-movant's world, so building the
+    record again is not needed. Only the simple cases: with facts deemed admitted, or a
+    video that sets versions aside, one fact can reach others, and the record decides."""
+    if case.motion.rule_56_1.treatment is Rule561Treatment.DEEMED_ADMITTED:
+        return False
+    world = record.non_movant
+    if isinstance(edit, DropFact):
+        fact = case.facts[edit.fact]
+        # A fact behind no version of the non-movant's world was outranked there.
+        return not fact.blatantly_contradicts and not any(
+            edit.fact in v.facts for a in fact.establishes for v in world.get(a, ())
+        )
+    if isinstance(edit, SetValue):
+        current = world.get(edit.attribute, ())
+        wanted = frozenset(edit.value) if isinstance(edit.value, list) else edit.value
+        return len(current) == 1 and current[0].value == wanted
+    return False
+
+
+def _rank(pivot: Pivot) -> tuple[Any, ...]:
+    reach = {f.claim for f in pivot.flips} | {f.defendant for f in pivot.flips}
+    return (
+        -len(pivot.flips),
+        -len(reach),
+        _KIND_ORDER[pivot.kind],
+        pivot.subject,
+        show_value(pivot.value) if pivot.value is not None else "",
+    )
+
+
+def _outcomes_only(
+    engine: Engine, case: Case, record: Record, claims: set[str]
+) -> dict[tuple[str, ...], str]:
+    """The outcomes of ``claims`` (and their defenses), computed as cheaply as the engine
+    allows: the non-movant is credited wherever it offers evidence, which leaves its own
+    world as it was and the movant's world without disputes to grade."""
+    if not claims:
+        return {}
+    non_movant_side = Side(case.non_movant.value)
+    own = {
+        attribute
+        for attribute, versions in record.non_movant.items()
+        if all(case.facts[f].offered_by is non_movant_side for v in versions for f in v.facts)
+        and any(v.facts for v in versions)
+    }
+    narrowed = win_disputes(case, own, case.non_movant).model_copy(
+        update={"claims": [c for c in case.claims if c.claim in claims]}
+    )
+    return _outcomes(engine.evaluate(narrowed))
+
+
+def _outcomes(report: Report) -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {
+        (c.claim, c.defendant): c.outcome.value for c in report.claims
+    }
+    out.update({(d.claim, d.defendant, d.defense): d.outcome.value for d in report.defenses})
+    return out
+
+
+def _flipped(key: tuple[str, ...], before: str, after: str) -> bool:
+    if len(key) == 2:
+        return before != after
+    # A defense that stops (or starts) being reached does so because its claim flipped, and
+    # that flip is already counted; a defense counts for itself only when it goes from
+    # granted to denied or back.
+    return {before, after} == {DefenseOutcome.GRANTED.value, DefenseOutcome.DENIED.value}
+
+
+def _flip(key: tuple[str, ...], before: str, after: str) -> Flip:
+    return Flip(
+        claim=key[0],
+        defendant=key[1],
+        defense=key[2] if len(key) > 2 else None,
+        before=before,
+        after=after,
+    )
+
+
+def _signature(world: Candidates) -> Signature:
+    return tuple(sorted((a, tuple(v.value for v in versions)) for a, versions in world.items()))
+
+
+def _differing(base: tuple[Signature, Signature], other: tuple[Signature, Signature]) -> set[str]:
+    touched: set[str] = set()
+    for a, b in zip(base, other, strict=True):
+        touched |= {k for k, _ in set(a) ^ set(b)}
+    return touched
+
+
+def _reads_by_claim(engine: Engine, case: Case) -> dict[str, frozenset[str]]:
+    """For each claim still live against someone, every attribute its outcome or its
+    defenses can turn on."""
+    compiler = engine.compiler
+    library = engine.library
+    defenses = [
+        test
+        for raised in case.defenses
+        if isinstance(test := library.tests.get(raised.defense), DefenseTest)
+    ]
+    out: dict[str, frozenset[str]] = {}
+    for asserted in case.claims:
+        live = [
+            d
+            for d in asserted.against
+            if not any(x.covers(asserted.claim, d) for x in case.dismissals)
+        ]
+        if not live or asserted.claim not in library.claims:
+            continue
+        found = set(compiler.claim_reads(asserted.claim))
+        for defense in defenses:
+            for prong in defense.prongs.values():
+                found |= compiler.reads(prong.holds_when, asserted.claim, defense)
+        out[asserted.claim] = frozenset(found | out.get(asserted.claim, frozenset()))
+    return out
+
+
+def _candidates(
+    engine: Engine,
+    case: Case,
+    non_movant: Candidates,
+    movant: Candidates,
+    reads: dict[str, frozenset[str]],
+) -> Iterator[_Candidate]:
+    library = engine.library
+    movant_party = case.motion.movant
+    read = set().union(*reads.values()) if reads else set()
+    disputed: dict[str, set[Any]] = {}
+    for attribute in sorted(read):
+        nm_values = {v.value for v in non_movant.get(attribute, ())}
+        m_values = {v.value for v in movant.get(attribute, ())}
+        if nm_values and m_values and nm_values != m_values:
+            disputed[attribute] = m_values
+            question = library.attributes[attribute].question
+            shown = " or ".join(sorted(show_value(v) for v in m_values))
+            yield _Candidate(
+                "dispute",
+                attribute,
+                None,
+                f"the {movant_party.value} win the dispute over {attribute} ({question} — {shown})",
+                WinDispute(attribute, movant_party),
+            )
+    record = build_record(case, library)
+    for fact_id in sorted(record.admitted):
+        fact = case.facts[fact_id]
+        if not (fact.establishes or fact.blatantly_contradicts):
+            continue
+        yield _Candidate(
+            "fact",
+            fact_id,
+            None,
+            f"without fact {fact_id} ({fact.offered_by.value}; {fact.cite}): {fact.text}",
+            DropFact(fact_id),
+        )
+    for attribute_id in sorted(read):
+        attribute = library.attributes.get(attribute_id)
+        if attribute is None or attribute.from_case:
+            continue
+        for value in _values(engine, case, attribute_id):
+            if _as_world_value(attribute.type, value) in disputed.get(attribute_id, set()):
+                continue  # the dispute candidate already supposes this
+            yield _Candidate(
+                "value",
+                attribute_id,
+                value,
+                f"{attribute_id} = {show_value(value)} ({attribute.question})",
+                SetValue(attribute_id, value),
+            )
+
+
+def _as_world_value(kind: AttributeType, value: FactValue) -> Any:
+    return frozenset(value) if kind is AttributeType.PARTY and isinstance(value, list) else value
+
+
+def _values(engine: Engine, case: Case, attribute_id: str) -> list[FactValue]:
+    attribute = engine.library.attributes[attribute_id]
+    if attribute.type is AttributeType.BOOLEAN:
+        return [True, False]
+    if attribute.type is AttributeType.ORDINAL:
+        return list(attribute.levels or [])
+    if attribute.type is AttributeType.PARTY:
+        everyone = sorted(case.defendants)
+        options: list[FactValue] = [[], *([d] for d in everyone)]
+        if len(everyone) > 1:
+            options.append(everyone)
+        return options
+    # A number matters only where a rubric compares it: either side of each bound.
+    bounds: set[float] = set()
+    for condition in _conditions(engine):
+        for node in walk(condition):
+            if isinstance(node, AttributeTest) and node.attr == attribute_id:
+                _, bound = node.comparison()
+                if isinstance(bound, int | float) and not isinstance(bound, bool):
+                    bounds |= {bound - 1, bound, bound + 1}
+    return sorted(int(b) if float(b).is_integer() else b for b in bounds)
+
+
+def _conditions(engine: Engine) -> Iterator[Condition]:
+    """Every condition in the library."""
+    library = engine.library
+    for rubric in library.claims.values():
+        yield from (e.holds_when for e in rubric.elements.values())
+        for standard in rubric.standards:
+            yield from (c for c in (standard.when, *(t.when for t in standard.tests)) if c)
+    for test in library.tests.values():
+        if isinstance(test, FactorsTest):
+            for factor in test.factors.values():
+                yield from (
+                    c for c in (factor.favors_plaintiff_when, factor.favors_defendant_when) if c
+                )
+        elif isinstance(test, ElementsTest):
+            yield from (e.holds_when for e in test.elements.values())
+        else:
+            yield from (p.holds_when for p in test.prongs.values())
+            yield from (p.conduct for p in test.clearly_established_by)
