@@ -101,6 +101,15 @@ DEPARTURES: dict[str, dict[str, tuple[str, str]]] = {
         f"defense qualified_immunity/ramos/{FTI}": ("denied", "not_reached"),
         f"defense qualified_immunity/knowles/{FTI}": ("denied", "not_reached"),
     },
+    "ali_punched_detainee.yaml": {
+        # Blows, not handcuffs: the general Kingsley factors decide, and Ramos alone struck.
+        f"test {EF}/ramos": ("handcuffing", "kingsley_factors"),
+        f"test {EF}/knowles": ("handcuffing", "kingsley_factors"),
+        f"claim {EF}/knowles": ("denied", "granted"),
+        f"claim {FTI}/ramos": ("denied", "granted"),
+        f"defense qualified_immunity/knowles/{EF}": ("denied", "not_reached"),
+        f"defense qualified_immunity/ramos/{FTI}": ("denied", "not_reached"),
+    },
     "ali_video_contradicts.yaml": {
         "set_aside key_twisted_as_weapon": ("kept", "set_aside"),
         f"claim {EF}/ramos": ("denied", "granted"),
