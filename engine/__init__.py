@@ -1,1 +1,1 @@
-x=1
+"""The pure evaluation core: models, conditions, the record and its two worlds, evaluation."""

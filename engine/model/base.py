@@ -25,7 +25,7 @@ def _check_identifier(value: Any) -> Any:
 class Frozen(BaseModel):
     """Every file model: immutable, and unknown keys are errors, not silently dropped."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Cite(Frozen):
