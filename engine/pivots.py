@@ -239,19 +239,19 @@ def _candidates(
     movant_party = case.motion.movant
     read = set().union(*reads.values()) if reads else set()
     disputed: dict[str, set[Any]] = {}
-    for attribute in sorted(read):
-        nm_values = {v.value for v in non_movant.get(attribute, ())}
-        m_values = {v.value for v in movant.get(attribute, ())}
+    for name in sorted(read):
+        nm_values = {v.value for v in non_movant.get(name, ())}
+        m_values = {v.value for v in movant.get(name, ())}
         if nm_values and m_values and nm_values != m_values:
-            disputed[attribute] = m_values
-            question = library.attributes[attribute].question
+            disputed[name] = m_values
+            question = library.attributes[name].question
             shown = " or ".join(sorted(show_value(v) for v in m_values))
             yield _Candidate(
                 "dispute",
-                attribute,
+                name,
                 None,
-                f"the {movant_party.value} win the dispute over {attribute} ({question} — {shown})",
-                WinDispute(attribute, movant_party),
+                f"the {movant_party.value} win the dispute over {name} ({question} — {shown})",
+                WinDispute(name, movant_party),
             )
     record = build_record(case, library)
     for fact_id in sorted(record.admitted):
@@ -305,7 +305,8 @@ def _values(engine: Engine, case: Case, attribute_id: str) -> list[FactValue]:
                 _, bound = node.comparison()
                 if isinstance(bound, int | float) and not isinstance(bound, bool):
                     bounds |= {bound - 1, bound, bound + 1}
-    return sorted(int(b) if float(b).is_integer() else b for b in bounds)
+    numbers: list[FactValue] = [int(b) if float(b).is_integer() else b for b in sorted(bounds)]
+    return numbers
 
 
 def _conditions(engine: Engine) -> Iterator[Condition]:
