@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+
 from triable.engine.errors import InvalidDocument, Location, TriableError, UnusableInput
 from triable.engine.library import Library
 from triable.engine.model.case import Case
@@ -102,10 +103,20 @@ def validate_source(source: SourceDocument, kinds: frozenset[str] = frozenset(MO
 
 
 def schema_findings(source: SourceDocument, exc: ValidationError) -> list[TriableError]:
+    errors = [(error, _real_path(source.data, tuple(error["loc"]))) for error in exc.errors()]
+    # A misspelt required key yields both "unknown key" and "missing key"; the first,
+    # with its "did you mean", says it all.
+    respelt = {
+        (path[:-1], _closest(str(path[-1]), _key_choices(source, path)))
+        for error, path in errors
+        if error["type"] == "extra_forbidden" and path
+    }
     findings: list[TriableError] = []
     seen: set[tuple[str, str]] = set()
-    for error in exc.errors():
-        finding = _finding(source, error)
+    for error, path in errors:
+        if error["type"] == "missing" and path and (path[:-1], path[-1]) in respelt:
+            continue
+        finding = _finding(source, error, path)
         key = (str(finding.where), finding.message)
         if key not in seen:
             seen.add(key)
@@ -147,12 +158,11 @@ def _dotted(path: tuple[Any, ...]) -> str:
     return out or "the file"
 
 
-def _finding(source: SourceDocument, error: Any) -> TriableError:
+def _finding(source: SourceDocument, error: Any, path: tuple[Any, ...]) -> TriableError:
     kind = error["type"]
-    path = _real_path(source.data, tuple(error["loc"]))
     if kind == "extra_forbidden":
         key = str(path[-1]) if path else "?"
-        hint = _suggest(key, sorted(_sibling_fields(source, path)) or sorted(all_field_names()))
+        hint = _suggest(key, _key_choices(source, path))
         return TriableError(
             "S001",
             f"unknown key '{key}' in {_dotted(path[:-1])}{hint}; remove it or fix its spelling",
@@ -163,7 +173,7 @@ def _finding(source: SourceDocument, error: Any) -> TriableError:
         return TriableError(
             "S002",
             f"{_dotted(path[:-1])} is missing the required key '{key}'",
-            source.locate(path[:-1]),
+            source.locate(path[:-1], key=True),
         )
     if kind in ("bool_type", "bool_parsing") and path in source.yaml11_words:
         value = _value_at(source.data, path)
@@ -177,13 +187,33 @@ def _finding(source: SourceDocument, error: Any) -> TriableError:
     message = error["msg"]
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
+    elif kind in ("dict_type", "model_type"):
+        message = f"should be a mapping (indented 'key: value' lines), not {_shape(error['input'])}"
+    elif kind == "list_type":
+        message = f"should be a list ('- item' lines, or [a, b]), not {_shape(error['input'])}"
     hint = ""
     if kind == "enum" and isinstance(error.get("input"), str):
         expected = [
             e.strip().strip("'") for e in error["ctx"]["expected"].replace(" or ", ", ").split(",")
         ]
         hint = _suggest(error["input"], expected)
-    return TriableError("S003", f"{_dotted(path)}: {message}{hint}", source.locate(path))
+    # An invalid mapping key: point at the key, not at its value.
+    on_key = "[key]" in error["loc"]
+    return TriableError(
+        "S003", f"{_dotted(path)}: {message}{hint}", source.locate(path, key=on_key)
+    )
+
+
+def _shape(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value:.40}'"
+    return "a list" if isinstance(value, list) else "a mapping"
 
 
 def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
@@ -193,8 +223,17 @@ def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
 
 
 def _suggest(word: str, choices: list[str]) -> str:
+    close = _closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def _key_choices(source: SourceDocument, path: tuple[Any, ...]) -> list[str]:
+    return sorted(_sibling_fields(source, path)) or sorted(all_field_names())
 
 
 def _sibling_fields(source: SourceDocument, path: tuple[Any, ...]) -> set[str]:

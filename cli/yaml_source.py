@@ -25,6 +25,8 @@ MAX_ALIAS_NODES = 100_000
 _Parser: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+#: YAML 1.1 reads these as octal, YAML 1.2 as decimal; kept as text rather than guessed.
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 _HEX_OCT = re.compile(r"0x[0-9a-fA-F]+|0o[0-7]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _SPECIAL_FLOATS = {
@@ -38,7 +40,22 @@ _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
 #: Plain words YAML 1.1 would have turned into booleans; kept as text, and pointed out
 #: when they land where a boolean belongs.
-YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"}
+YAML11_BOOLEANS = {
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "n",
+    "Yes",
+    "No",
+    "On",
+    "Off",
+    "YES",
+    "NO",
+    "ON",
+    "OFF",
+}
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -105,9 +122,13 @@ def read_text(path: Path) -> str:
 
 def decode(raw: bytes, shown: str) -> str:
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        before = raw[: raw.index(b"\x00")]
+        line = before.count(b"\n") + 1
+        col = len(before) - before.rfind(b"\n")
         raise UnusableInput(
-            "F005", "is a binary file, not YAML text", Location(shown, line, 1)
+            "F005",
+            "is a binary file, not YAML text (it holds a NUL byte); name a .yaml text file",
+            Location(shown, line, col),
         )
     try:
         text = raw.decode("utf-8-sig")
@@ -135,17 +156,45 @@ def parse(text: str, shown: str) -> SourceDocument:
         doc.data = builder.build(_events(parser))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
         problem = exc.problem or exc.context or "invalid YAML"
         hint = ""
-        if mark and _tab_at(text, mark.line, mark.column):
+        opened = _opened(exc)
+        if opened and "end of stream" in problem:
+            # Running off the end of the file says nothing useful about where; what was left
+            # open (a quote, a bracket) is where to look.
+            problem = f"{opened[0]} that starts here is never closed (the file ends first)"
+            mark = opened[1]
+        elif opened:
+            what, start = opened
+            hint = f" (in the {what.removeprefix('a ')} at line {start.line + 1}, "
+            hint += f"column {start.column + 1})"
+        elif mark and _tab_at(text, mark.line, mark.column):
             hint = "; indent with spaces, not tabs"
+        elif "mapping values are not allowed" in problem:
+            hint = "; check this line's indentation, or quote a value that contains ': '"
+        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
         raise UnusableInput("Y001", f"malformed YAML: {problem}{hint}", where) from None
     except yaml.YAMLError as exc:
         raise UnusableInput("Y001", f"malformed YAML: {exc}", Location(shown)) from None
     finally:
         parser.dispose()
     return doc
+
+
+def _opened(exc: yaml.MarkedYAMLError) -> tuple[str, Any] | None:
+    """What the parser was inside when it failed, and where it began, if it was a quote or
+    a bracket."""
+    context = str(exc.context or "")
+    if exc.context_mark is None or not ("quoted" in context or "flow" in context):
+        return None
+    what = context.removeprefix("while scanning ").removeprefix("while parsing ")
+    for yaml_name, plain in (
+        ("quoted scalar", "quoted string"),
+        ("flow sequence", "[ ] list"),
+        ("flow mapping", "{ } mapping"),
+    ):
+        what = what.replace(yaml_name, plain)
+    return what, exc.context_mark
 
 
 def _tab_at(text: str, line: int, column: int) -> bool:
@@ -189,7 +238,9 @@ class _Builder:
                         self._where(event),
                     )
                 continue
-            if isinstance(event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent):
+            if isinstance(
+                event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent
+            ):
                 continue
             if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 container, path, _k, _ke, anchor, size = stack.pop()
@@ -258,12 +309,14 @@ class _Builder:
                         "never this deep — check the indentation",
                         self._where(event),
                     )
-                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                stack.append([container, path, None, None, event.anchor, 1])
+                opened_node: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                stack.append([opened_node, path, None, None, event.anchor, 1])
                 continue
         if not root_set or result is None:
             raise UnusableInput(
-                "Y006", "the file is empty; it should be a YAML mapping", Location(self.doc.path, 1, 1)
+                "Y006",
+                "the file is empty; it should be a YAML mapping",
+                Location(self.doc.path, 1, 1),
             )
         return result
 
@@ -304,7 +357,9 @@ class _Builder:
                     f"{self.doc.keys[child].line}); remove one of them",
                     self._where(key_event),
                 )
-            self.doc.keys[child] = Mark(key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            self.doc.keys[child] = Mark(
+                key_event.start_mark.line + 1, key_event.start_mark.column + 1
+            )
             return child
         return (*path, len(container))
 
@@ -333,6 +388,8 @@ class _Builder:
             return False
         if value in YAML11_BOOLEANS:
             self.doc.yaml11_words.add(path)
+            return value
+        if _LEADING_ZERO.fullmatch(value):
             return value
         if _INT.fullmatch(value):
             return int(value)

@@ -464,6 +464,7 @@ def _lint_ids(documents: Sequence[RubricFile], sink: _Sink) -> None:
     """R006 and R017: what the library keeps only once."""
     seen: dict[tuple[str, str], str] = {}
     standards: list[RubricFile] = []
+    ids: list[tuple[str, YamlPath]]
     for doc in documents:
         model = doc.model
         if doc.kind in _TABLES:

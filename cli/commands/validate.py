@@ -123,15 +123,16 @@ def validate(
             found = []
         files += found
         from_rubrics = {str(p) for p in found}
-    files = _expand(targets) + files
-    files = _unique(files)
+    # The --rubrics folder first, so a file named on the command line that repeats one of
+    # its ids is the one reported as the duplicate.
+    files = _unique(files + _expand(targets))
     order = {str(p): i for i, p in enumerate(files)}
 
     results = _read_all([str(p) for p in files], jobs)
     rubric_docs: list[Any] = []
     case_docs: list[Any] = []
     failed_kinds: set[str] = set()
-    rubric_files_given = bool(from_rubrics)
+    rubric_files_given = rubrics is not None
     for result in results:
         rows += result.rows
         kind = result.loaded.kind if result.loaded is not None else result.kind
