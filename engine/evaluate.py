@@ -124,7 +124,7 @@ class _Assessment:
         deemed = list(self.record.deemed_admitted)
         explanation = ruling.because
         if deemed:
-            explanation += f" {len(deemed)} of the {self.m_name}' facts are deemed admitted."
+            explanation += f" {len(deemed)} of {self.m_name}' facts are deemed admitted."
         return Rule561Report.build(
             complied=posture.non_movant_complied,
             treatment=posture.treatment,
