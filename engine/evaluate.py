@@ -27,6 +27,7 @@ from .model.report import (
     Dispute,
     ElementResult,
     FactorResult,
+    PartyRef,
     Reason,
     Report,
     Rule561Report,
@@ -85,8 +86,15 @@ class _Assessment:
         return Report.build(
             case=self.case.caption,
             court=self.case.court,
+            docket=self.case.docket,
             incident_date=self.case.incident_date.isoformat(),
             plaintiff=self.case.plaintiff.name,
+            defendants=[
+                PartyRef.build(
+                    id=d, name=self.case.defendants[d].name, role=self.case.defendants[d].role
+                )
+                for d in self.defendants
+            ],
             movant=self.m_side,
             non_movant=self.nm_side,
             standard=[
@@ -298,7 +306,7 @@ class _Assessment:
         score: float | None,
         threshold: float | None,
     ) -> str:
-        head = f"on {claim_name} against {defendant_name} under {test_name}"
+        head = f"on the {claim_name.lower()} claim against {defendant_name} ({test_name})"
         if holds:
             disputed = [e.label for e in elements if e.status is ElementStatus.GENUINE_DISPUTE]
             disputed += [f.label for f in factors if f.material_disputes]
@@ -388,6 +396,7 @@ class _Assessment:
                 }
                 for a in direct
             },
+            questions=self._questions(direct),
             non_movant_facts=self.facts(_facts_behind(nm, direct)),
             movant_facts=self.facts(_facts_behind(m, direct)),
             material_disputes=material,
@@ -399,6 +408,13 @@ class _Assessment:
                 element, status, material, missing, numbers, blocked_by
             ),
         )
+
+    def _questions(self, attributes: list[str]) -> dict[str, str]:
+        out = {}
+        for name in attributes:
+            attribute = self.library.attributes[name]
+            out[name] = attribute.question + (f" ({attribute.unit})" if attribute.unit else "")
+        return out
 
     def _disputes(
         self,
@@ -566,6 +582,7 @@ class _Assessment:
                         }
                         for a in direct
                     },
+                    questions=self._questions(direct),
                     non_movant_facts=self.facts(_facts_behind(nm, direct)),
                     movant_facts=self.facts(_facts_behind(m, direct)),
                     material_disputes=material,
@@ -611,8 +628,8 @@ class _Assessment:
                 outcome=DefenseOutcome.NOT_REACHED,
                 prongs=[_unreached(pid, prong, why) for pid, prong in defense.prongs.items()],
                 clearly_established_by=[],
-                explanation=f"{defense.name} is not reached for {name} on "
-                f"{claim_result.claim_name}: {why}.",
+                explanation=f"{defense.name} is not reached for {name} on the "
+                f"{claim_result.claim_name.lower()} claim: {why}.",
             )
         nm, m = pair.non_movant, pair.movant
         assert m is not None
@@ -628,14 +645,17 @@ class _Assessment:
         if failing:
             outcome = DefenseOutcome.GRANTED
             explanation = (
-                f"{defense.name} granted to {name} on {claim_result.claim_name}: "
+                f"{defense.name} granted to {name} on the "
+                f"{claim_result.claim_name.lower()} claim: "
                 f"{join_labels([lower_first(p.label) for p in failing])} not established "
                 f"as of {self.case.incident_date.isoformat()}."
             )
         else:
             outcome = DefenseOutcome.DENIED
             disputed = [p for p in prongs if p.status is ElementStatus.GENUINE_DISPUTE]
-            explanation = f"{defense.name} denied to {name} on {claim_result.claim_name}" + (
+            explanation = (
+                f"{defense.name} denied to {name} on the {claim_result.claim_name.lower()} claim"
+            ) + (
                 ": facts material to it are genuinely disputed, so it cannot be decided "
                 "at this stage."
                 if disputed

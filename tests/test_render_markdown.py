@@ -33,7 +33,7 @@ def test_qualified_immunity_comes_last(seed_md: str) -> None:
     sections = headings(seed_md, 2)
     assert sections[-1].endswith("Qualified immunity")
     assert [s for s in sections if "Excessive force" in s or "Failure to intervene" in s]
-    qi = seed_md.index("Qualified immunity denied to T. Eleazar Ramos on Excessive force")
+    qi = seed_md.index("Qualified immunity denied to T. Eleazar Ramos on the excessive force claim")
     assert qi > seed_md.index("**Conclusion.**")
     assert "Clearly established by: golio_2006 at 265; usavage_2013 at 598." in seed_md
 

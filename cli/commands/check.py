@@ -47,7 +47,8 @@ def command(
 
     engine = Engine(session.library(rubrics))
     reports = [engine.evaluate(session.case(path, engine.library)) for path in cases]
-    text = renderer(fmt)(reports, library=engine.library)
+    options = {"colour": False} if fmt is Format.TEXT and output is not None else {}
+    text = renderer(fmt)(reports, library=engine.library, **options)
     cache.store(entry, text)
     write_output(text, output, force=force)
 

@@ -84,6 +84,7 @@ class ElementResult(Out):
     status: ElementStatus
     particularly_important: bool
     values: dict[str, dict[str, Any]]
+    questions: dict[str, str] = {}
     non_movant_facts: list[FactRef]
     movant_facts: list[FactRef]
     material_disputes: list[Dispute]
@@ -102,6 +103,7 @@ class FactorResult(Out):
     weight: float
     particularly_important: bool
     values: dict[str, dict[str, Any]]
+    questions: dict[str, str] = {}
     non_movant_facts: list[FactRef]
     movant_facts: list[FactRef]
     material_disputes: list[Dispute]
@@ -157,12 +159,20 @@ class Rule561Report(Out):
     explanation: str
 
 
+class PartyRef(Out):
+    id: str
+    name: str
+    role: str
+
+
 class Report(Out):
     report_version: Literal[1] = 1
     case: str
     court: str
+    docket: str | None = None
     incident_date: str
     plaintiff: str
+    defendants: list[PartyRef] = []
     movant: str
     non_movant: str
     standard: list[Reason]
