@@ -76,6 +76,7 @@ class _Assessment:
         self.material_anywhere: set[str] = set()
         self.shared: dict[tuple[Any, ...], bool] = {}
         self.facts = FactRefs(case)
+        self._dispute_memo: dict[tuple[Any, ...], tuple[list[Dispute], list[str]]] = {}
 
     # --- the report ------------------------------------------------------------------
 
@@ -429,6 +430,34 @@ class _Assessment:
     ) -> tuple[list[Dispute], list[str]]:
         if status not in (ElementStatus.GENUINE_DISPUTE, ElementStatus.UNDISPUTED_MET):
             return [], []
+        memo_key = (
+            self.compiler.identity(condition),
+            id(nm),
+            id(m),
+            defendant,
+            claim,
+            id(defense),
+            status,
+            flips is None,
+        )
+        if flips is None and memo_key in self._dispute_memo:
+            return self._dispute_memo[memo_key]
+        found = self._search_disputes(condition, nm, m, defendant, claim, defense, status, flips)
+        if flips is None:
+            self._dispute_memo[memo_key] = found
+        return found
+
+    def _search_disputes(
+        self,
+        condition: Condition,
+        nm: World,
+        m: World,
+        defendant: str,
+        claim: str,
+        defense: DefenseTest | None,
+        status: ElementStatus,
+        flips: Any,
+    ) -> tuple[list[Dispute], list[str]]:
         reads = self.compiler.reads(condition, claim, defense)
         differing = sorted(a for a in reads if nm.values.get(a) != m.values.get(a))
         if not differing:

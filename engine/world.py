@@ -42,6 +42,8 @@ class Compiler:
     def __init__(self, library: Library) -> None:
         self.library = library
         self._compiled: dict[int, Compiled] = {}
+        self._identity: dict[int, int] = {}
+        self._by_text: dict[str, int] = {}
         self._reads: dict[tuple[int, str | None], frozenset[str]] = {}
         self._claim_reads: dict[str, frozenset[str]] = {}
         self._claim_read_order: dict[str, tuple[str, ...]] = {}
@@ -53,6 +55,15 @@ class Compiler:
             fn = compile_condition(condition, self.library.attributes)
             self._compiled[key] = fn
         return fn
+
+    def identity(self, condition: Condition) -> int:
+        """The same number for conditions written the same way, wherever they appear, so
+        that equal questions are answered once."""
+        key = id(condition)
+        found = self._identity.get(key)
+        if found is None:
+            found = self._identity[key] = self._by_text.setdefault(repr(condition), key)
+        return found
 
     def reads(
         self,
@@ -144,11 +155,11 @@ class World:
         defense: DefenseTest | None = None,
     ) -> Truth:
         """Whether ``condition`` holds here; each answer is computed once per world."""
-        key = (id(condition), defendant, claim, id(defense))
-        if key in self._truths:
-            return self._truths[key]
-        value = self.compiler(condition)(Ctx(self, defendant, claim, defense))
-        self._truths[key] = value
+        key = (self.compiler.identity(condition), defendant, claim, id(defense))
+        truths = self._truths
+        if key in truths:
+            return truths[key]
+        value = truths[key] = self.compiler(condition)(Ctx(self, defendant, claim, defense))
         return value
 
     def context(

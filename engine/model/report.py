@@ -18,7 +18,8 @@ class Out(BaseModel):
 
     @classmethod
     def build(cls, **values: Any) -> Self:
-        """An instance from trusted values, unvalidated; missing fields take defaults."""
+        """An instance from trusted values, unvalidated; missing fields take their defaults,
+        shared between instances (the engine never mutates a report part once built)."""
         defaults = cls.__dict__.get("_defaults_cache")
         if defaults is None:
             defaults = {
@@ -27,14 +28,12 @@ class Out(BaseModel):
                 if not info.is_required()
             }
             type.__setattr__(cls, "_defaults_cache", defaults)
-        for name, default in defaults.items():
-            if name not in values:
-                values[name] = list(default) if isinstance(default, list) else default
         instance = cls.__new__(cls)
-        object.__setattr__(instance, "__dict__", values)
-        object.__setattr__(instance, "__pydantic_fields_set__", set(values))
-        object.__setattr__(instance, "__pydantic_extra__", None)
-        object.__setattr__(instance, "__pydantic_private__", None)
+        setattr_ = object.__setattr__
+        setattr_(instance, "__dict__", {**defaults, **values})
+        setattr_(instance, "__pydantic_fields_set__", set(values))
+        setattr_(instance, "__pydantic_extra__", None)
+        setattr_(instance, "__pydantic_private__", None)
         return instance
 
 
