@@ -82,7 +82,7 @@ def validate_source(source: SourceDocument, kinds: frozenset[str] = frozenset(MO
                 )
             ]
         )
-    if kind not in kinds:
+    if not isinstance(kind, str) or kind not in kinds:
         hint = _suggest(str(kind), sorted(kinds))
         raise InvalidDocument(
             [
@@ -294,11 +294,24 @@ def rubric_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.yaml") if p.is_file())
 
 
+#: Findings that would make evaluation fail half-way or answer wrongly: an undeclared
+#: attribute or level, a comparison that does not fit its attribute, claims in a cycle.
+UNEVALUABLE = frozenset({"R001", "R002", "R007", "S005"})
+
+
 def load_library(folder: Path | None = None) -> tuple[Library, list[Loaded]]:
-    """Every rubric file under ``folder`` (the bundled rubrics by default), indexed."""
+    """Every rubric file under ``folder`` (the bundled rubrics by default), indexed, and
+    refused when a condition could not be evaluated (see UNEVALUABLE); `triable validate`
+    reports the rest."""
+    from triable.engine.lint import lint_library
+
     folder = folder or default_rubrics()
     loaded = [load_document(p, RUBRIC_KINDS) for p in rubric_files(folder)]
-    return build_library(loaded, str(folder)), loaded
+    library = build_library(loaded, str(folder))
+    errors = [f for f in lint_library(library, loaded) if f.code in UNEVALUABLE]
+    if errors:
+        raise InvalidDocument(locate_findings(errors, {doc.path: doc.source for doc in loaded}))
+    return library, loaded
 
 
 def build_library(loaded: list[Loaded], where: str) -> Library:

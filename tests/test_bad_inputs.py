@@ -295,3 +295,21 @@ def test_claims_that_depend_on_each_other(
     line_no = claim.read_text().splitlines().index("    holds_when: {claim: retaliation}") + 1
     assert cycle[0].startswith(f"{claim}:{line_no}:25: R007 ")
     assert "failure_to_intervene → retaliation → failure_to_intervene" in cycle[0]
+
+
+def test_check_refuses_a_library_whose_references_do_not_hold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = rubric_copy(tmp_path)
+    test_file = library / "tests" / "handcuffing.yaml"
+    text = test_file.read_text()
+    assert "at_least: minor_lasting" in text
+    test_file.write_text(text.replace("at_least: minor_lasting", "at_least: mnor_lasting", 1))
+    line = next(
+        i for i, row in enumerate(test_file.read_text().splitlines(), 1) if "mnor_lasting" in row
+    )
+    code, output = run(["check", str(VALID_CASE), "--rubrics", str(library)], capsys)
+    assert code == InvalidDocument.exit_code
+    assert re.search(rf"^{re.escape(str(test_file))}:{line}:\d+: R002 ", output, re.MULTILINE)
+    assert "did you mean 'minor_lasting'" in output
+    assert "internal error" not in output
