@@ -123,4 +123,3 @@ Condition = Annotated[
         ),
     ),
 ]
-
