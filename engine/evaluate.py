@@ -54,6 +54,15 @@ class Engine:
     def evaluate(self, case: Case) -> Report:
         return _Assessment(self, case).report()
 
+    def outcomes(
+        self, case: Case, record: Record | None = None, claims: set[str] | None = None
+    ) -> dict[tuple[str, ...], str]:
+        """Each outcome alone, keyed (claim, defendant) and (claim, defendant, defense),
+        for ``claims`` (all by default): the report's outcomes without its explanations,
+        for callers that ask thousands of what-ifs. Outcomes are decided in the
+        non-movant's world alone; the movant's world only grades the disputes."""
+        return _Assessment(self, case, record).outcomes(claims)
+
 
 @dataclass
 class _Pair:
@@ -63,11 +72,11 @@ class _Pair:
 
 
 class _Assessment:
-    def __init__(self, engine: Engine, case: Case) -> None:
+    def __init__(self, engine: Engine, case: Case, record: Record | None = None) -> None:
         self.library: Library = engine.library
         self.compiler: Compiler = engine.compiler
         self.case = case
-        self.record: Record = build_record(case, engine.library)
+        self.record: Record = record or build_record(case, engine.library)
         self.defendants = tuple(sorted(case.defendants, key=lambda d: (case.defendants[d].name, d)))
         self.nm_side = case.non_movant.value
         self.m_side = case.motion.movant.value
@@ -117,6 +126,44 @@ class _Assessment:
             defenses=defenses,
             immaterial_disputes=self._immaterial_disputes(),
         )
+
+    def outcomes(self, claims: set[str] | None) -> dict[tuple[str, ...], str]:
+        out: dict[tuple[str, ...], str] = {}
+        worlds: dict[tuple[str, str], World] = {}
+        for claim_id, defendant in self._asserted_pairs():
+            if claims is not None and claim_id not in claims:
+                continue
+            if self._dismissal(claim_id, defendant) is not None:
+                out[(claim_id, defendant)] = ClaimOutcome.DISMISSED.value
+                continue
+            rubric = self.library.claims[claim_id]
+            nm = self._resolve(self.record.non_movant, rubric, defendant, favour=True)
+            holds = nm.select(rubric, defendant) is not None and nm.holds(claim_id, defendant)
+            out[(claim_id, defendant)] = (
+                ClaimOutcome.DENIED if holds else ClaimOutcome.GRANTED
+            ).value
+            if holds:
+                worlds[(claim_id, defendant)] = nm
+        claim_keys = list(out)
+        for raised in sorted(self.case.defenses, key=lambda r: r.defense):
+            defense = self.library.tests.get(raised.defense)
+            if not isinstance(defense, DefenseTest):
+                continue
+            for claim_id, defendant in claim_keys:
+                if defendant not in raised.raised_by:
+                    continue
+                nm_world = worlds.get((claim_id, defendant))
+                if nm_world is None:
+                    result = DefenseOutcome.NOT_REACHED
+                elif all(
+                    nm_world.truth(p.holds_when, defendant, claim_id, defense) is True
+                    for p in defense.prongs.values()
+                ):
+                    result = DefenseOutcome.DENIED
+                else:
+                    result = DefenseOutcome.GRANTED
+                out[(claim_id, defendant, defense.id)] = result.value
+        return out
 
     def _asserted_pairs(self) -> list[tuple[str, str]]:
         asserted = {(c.claim, d) for c in self.case.claims for d in c.against}

@@ -22,7 +22,7 @@ from .model.conditions import AttributeTest, Condition
 from .model.report import Out, Report
 from .model.rubric import DefenseTest, ElementsTest, FactorsTest
 from .record import Candidates, Record, build_record
-from .vocab import AttributeType, DefenseOutcome, Rule561Treatment, Side
+from .vocab import AttributeType, DefenseOutcome, Rule561Treatment
 from .whatif import (
     DropFact,
     Edit,
@@ -30,7 +30,6 @@ from .whatif import (
     WinDispute,
     apply_edit,
     show_value,
-    win_disputes,
 )
 
 PivotKind = Literal["dispute", "fact", "value"]
@@ -145,22 +144,10 @@ def _rank(pivot: Pivot) -> tuple[Any, ...]:
 def _outcomes_only(
     engine: Engine, case: Case, record: Record, claims: set[str]
 ) -> dict[tuple[str, ...], str]:
-    """The outcomes of ``claims`` (and their defenses), computed as cheaply as the engine
-    allows: the non-movant is credited wherever it offers evidence, which leaves its own
-    world as it was and the movant's world without disputes to grade."""
+    """The outcomes of ``claims`` (and their defenses), without explanations."""
     if not claims:
         return {}
-    non_movant_side = Side(case.non_movant.value)
-    own = {
-        attribute
-        for attribute, versions in record.non_movant.items()
-        if all(case.facts[f].offered_by is non_movant_side for v in versions for f in v.facts)
-        and any(v.facts for v in versions)
-    }
-    narrowed = win_disputes(case, own, case.non_movant).model_copy(
-        update={"claims": [c for c in case.claims if c.claim in claims]}
-    )
-    return _outcomes(engine.evaluate(narrowed))
+    return engine.outcomes(case, record, claims)
 
 
 def _outcomes(report: Report) -> dict[tuple[str, ...], str]:

@@ -345,3 +345,26 @@ def test_the_same_input_gives_the_same_bytes() -> None:
     second = evaluate(_immunity_case("2021-06-01")).model_dump_json()
     assert first == second
     assert json.loads(first)["report_version"] == 1
+
+
+def test_outcomes_alone_agree_with_the_full_report() -> None:
+    from pathlib import Path
+
+    from triable.cli import session
+
+    bundled = session.library(None)
+    engine = Engine(bundled)
+    cases = sorted((Path(__file__).resolve().parent.parent / "cases").glob("*.yaml"))
+    assert len(cases) >= 8
+    for path in cases:
+        case = session.case(path, bundled)
+        report = engine.evaluate(case)
+        expected = {(c.claim, c.defendant): c.outcome.value for c in report.claims}
+        expected |= {(d.claim, d.defendant, d.defense): d.outcome.value for d in report.defenses}
+        assert engine.outcomes(case) == expected, path.name
+    toy = _immunity_case("2015-06-01")
+    toy_engine = Engine(library())
+    assert toy_engine.outcomes(toy) == {
+        ("toy_claim", "ann"): "denied",
+        ("toy_claim", "ann", "toy_immunity"): "granted",
+    }
