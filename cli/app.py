@@ -60,7 +60,7 @@ EXIT_INTERNAL = 3
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every user error becomes one line per finding and an exit code."""
     try:
-        if check.serve_cached(sys.argv[1:] if argv is None else argv):
+        if check.run_directly(sys.argv[1:] if argv is None else argv):
             return 0
         result = app(args=argv, prog_name="triable", standalone_mode=False)
         return result if isinstance(result, int) else 0

@@ -73,27 +73,31 @@ def test_json_data_equals_pydantic_serialisation() -> None:
         assert as_data(report) == report.model_dump(mode="json"), path.name
 
 
-def test_the_cached_answer_served_before_the_command_line_is_built_is_the_same(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_plain_check_runs_directly_with_the_same_answer_as_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from triable.cli.commands.check import serve_cached
+    from triable.cli.app import app
+    from triable.cli.commands.check import run_directly
 
-    assert serve_cached(["check", str(SEED), "--format", "json"]) is False  # nothing cached yet
-    computed = _check(capsys, str(SEED), "--format", "json")
-    assert serve_cached(["check", str(SEED), "--format=json"]) is True
-    assert capsys.readouterr().out == computed
+    monkeypatch.setenv("TRIABLE_NO_CACHE", "1")
+    for fmt in ("json", "markdown", "text"):
+        assert run_directly(["check", str(SEED), f"--format={fmt}"]) is True
+        direct = capsys.readouterr().out
+        app(["check", str(SEED), "--format", fmt], standalone_mode=False)
+        assert capsys.readouterr().out == direct, fmt
     out = tmp_path / "report.json"
-    assert serve_cached(["check", str(SEED), "-f", "json", "-o", str(out)]) is True
-    assert out.read_text(encoding="utf-8") == computed
+    assert run_directly(["check", str(SEED), "-f", "json", "-o", str(out)]) is True
+    assert out.read_text(encoding="utf-8").startswith("{")
     assert main(["check", str(SEED), "-f", "json", "-o", str(out)]) == 2  # no --force
     assert "already exists" in capsys.readouterr().err
+    assert main(["check", str(SEED), "-f", "json", "-o", str(out), "--force"]) == 0
 
 
 @pytest.mark.parametrize(
     "argv",
     [
         ["check", "--help"],
-        ["check", str(SEED)],  # the terminal format is never cached
+        ["check"],
         ["check", str(SEED), "--format", "yaml"],
         ["check", str(SEED), "--format"],
         ["check", str(SEED), "--frobnicate"],
@@ -101,10 +105,7 @@ def test_the_cached_answer_served_before_the_command_line_is_built_is_the_same(
         [],
     ],
 )
-def test_anything_unusual_goes_to_the_full_command_line(
-    argv: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
-    from triable.cli.commands.check import serve_cached
+def test_anything_unusual_goes_to_the_full_command_line(argv: list[str]) -> None:
+    from triable.cli.commands.check import run_directly
 
-    _check(capsys, str(SEED), "--format", "json")
-    assert serve_cached(argv) is False
+    assert run_directly(argv) is False

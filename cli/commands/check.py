@@ -33,6 +33,12 @@ def command(
 
     Example: triable check cases/ali_v_ramos.yaml --format markdown
     """
+    run(cases, fmt, rubrics, output, force)
+
+
+def run(
+    cases: list[Path], fmt: Format, rubrics: Path | None, output: Path | None, force: bool
+) -> None:
     from .. import cache
 
     entry = cache_entry(cases, fmt, rubrics)
@@ -67,10 +73,11 @@ def cache_entry(cases: list[Path], fmt: Format, rubrics: Path | None) -> str | N
     return cache.key("report", files, fmt.value, str(folder.resolve()))
 
 
-def serve_cached(argv: list[str]) -> bool:
-    """Answer a `check` whose report is already cached, before the full command line is
-    built (building it costs more than the whole answer). Anything unusual in ``argv``
-    declines, and the ordinary command runs."""
+def run_directly(argv: list[str]) -> bool:
+    """Run a plain `check` (case files and the options above, nothing else) without
+    building the full command line first: building it costs more than checking a case.
+    Anything else in ``argv`` — help, a typo, an unknown format — declines, and the
+    ordinary command line runs and explains."""
     if not argv or argv[0] != "check":
         return False
     cases: list[Path] = []
@@ -96,12 +103,7 @@ def serve_cached(argv: list[str]) -> bool:
         return False
     if not cases:
         return False
-    from .. import cache
-
     rubrics = Path(values["r"]) if "r" in values else None
-    text = cache.load(cache_entry(cases, fmt, rubrics))
-    if not isinstance(text, str):
-        return False
     output = Path(values["o"]) if "o" in values else None
-    write_output(text, output, force=force)
+    run(cases, fmt, rubrics, output, force)
     return True
