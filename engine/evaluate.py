@@ -42,6 +42,7 @@ from .world import Compiler, World
 #: first combinations in a fixed order are tried, so the answer stays deterministic.
 MAX_RESOLUTIONS = 256
 MAX_MATERIAL_SET = 3
+MAX_CLAIM_ANSWERS = 100_000
 
 
 class Engine:
@@ -50,6 +51,15 @@ class Engine:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.compiler = Compiler(library)
+        self._claim_answers: dict[tuple[Any, ...], bool] = {}
+
+    def claim_answers(self) -> dict[tuple[Any, ...], bool]:
+        """Whether each claim holds, by the values it reads: a pure function of its key, so
+        shared across cases — what-ifs, pivots and variants of one record repeat most of
+        them. Bounded, so a long run over many unrelated cases does not grow without end."""
+        if len(self._claim_answers) > MAX_CLAIM_ANSWERS:
+            self._claim_answers.clear()
+        return self._claim_answers
 
     def evaluate(self, case: Case) -> Report:
         return _Assessment(self, case).report()
@@ -83,7 +93,7 @@ class _Assessment:
         self.nm_name = party_label(case, self.nm_side)
         self.m_name = party_label(case, self.m_side)
         self.material_anywhere: set[str] = set()
-        self.shared: dict[tuple[Any, ...], bool] = {}
+        self.shared = engine.claim_answers()
         self.facts = FactRefs(case)
         self._dispute_memo: dict[tuple[Any, ...], tuple[list[Dispute], list[str]]] = {}
 

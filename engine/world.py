@@ -140,8 +140,8 @@ class World:
     incident_date: dt.date
     #: The version behind each value, where the world was built from the record.
     versions: dict[str, Any] = field(default_factory=dict)
-    #: Claim answers shared by every world of one assessment, keyed by the values each
-    #: claim reads: worlds that agree on those values agree on the claim.
+    #: Claim answers shared by every world the engine builds, keyed by the defendants and
+    #: the values each claim reads: worlds that agree on those agree on the claim.
     shared: dict[tuple[Any, ...], bool] = field(default_factory=dict)
     _holds: dict[tuple[str, str], bool] = field(default_factory=dict)
     _truths: dict[tuple[int, str, str | None, int], Truth] = field(default_factory=dict)
@@ -206,6 +206,7 @@ class World:
         signature = (
             claim_id,
             defendant,
+            self.defendants,
             *map(values.get, self.compiler.claim_read_order(claim_id)),
         )
         result = self.shared.get(signature)
