@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .conditions import attributes_read, claims_read
 from .explain import (
     FactRefs,
     authority_refs,
@@ -430,7 +429,7 @@ class _Assessment:
         material, immaterial = self._disputes(
             element.holds_when, nm, m, defendant, claim, defense, status
         )
-        direct = sorted(attributes_read(element.holds_when))
+        direct = self.compiler.direct_reads(element.holds_when)
         missing = (
             [a for a in direct if a not in nm.values] if status is ElementStatus.NOT_MET else []
         )
@@ -551,7 +550,7 @@ class _Assessment:
         self, condition: Condition, nm: World, m: World, defendant: str, claim: str
     ) -> list[DependencyTrace]:
         traces = []
-        for ref in claims_read(condition):
+        for ref in self.compiler.claim_refs(condition):
             target = claim if ref.claim == "the_claim" else ref.claim
             if target not in self.library.claims:
                 continue
@@ -618,7 +617,7 @@ class _Assessment:
             conditions = [
                 c for c in (factor.favors_plaintiff_when, factor.favors_defendant_when) if c
             ]
-            direct = sorted(set().union(*(attributes_read(c) for c in conditions)))
+            direct = sorted({a for c in conditions for a in self.compiler.direct_reads(c)})
             material: list[Dispute] = []
             if lean_nm is not lean_m:
                 for condition in conditions:

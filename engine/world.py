@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .conditions import (
+    ClaimReference,
     Compiled,
     Truth,
     attributes_read,
@@ -43,6 +44,8 @@ class Compiler:
         self.library = library
         self._compiled: dict[int, Compiled] = {}
         self._identity: dict[int, int] = {}
+        self._direct: dict[int, list[str]] = {}
+        self._refs: dict[int, list[ClaimReference]] = {}
         self._by_text: dict[str, int] = {}
         self._reads: dict[tuple[int, str | None], frozenset[str]] = {}
         self._claim_reads: dict[str, frozenset[str]] = {}
@@ -63,6 +66,21 @@ class Compiler:
         found = self._identity.get(key)
         if found is None:
             found = self._identity[key] = self._by_text.setdefault(repr(condition), key)
+        return found
+
+    def direct_reads(self, condition: Condition) -> list[str]:
+        """The attributes ``condition`` itself names, sorted."""
+        key = id(condition)
+        found = self._direct.get(key)
+        if found is None:
+            found = self._direct[key] = sorted(attributes_read(condition))
+        return found
+
+    def claim_refs(self, condition: Condition) -> list[ClaimReference]:
+        key = id(condition)
+        found = self._refs.get(key)
+        if found is None:
+            found = self._refs[key] = claims_read(condition)
         return found
 
     def reads(
