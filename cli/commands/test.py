@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from .options import RUBRICS_OPTION
+
+if TYPE_CHECKING:
+    from triable.engine.evaluate import Engine
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,37 @@ def case_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
+#: The engine cases run against, in this process or in each worker process.
+_engine: Engine | None = None
+
+
+def _use_rubrics(rubrics: Path | None) -> None:
+    from triable.engine.evaluate import Engine
+
+    from .. import session
+
+    global _engine
+    _engine = Engine(session.library(rubrics))
+
+
+def _run_case(path: str) -> Outcome:
+    """One case against its expected holdings; never raises for a bad case file."""
+    from triable.engine.errors import TriableError
+    from triable.engine.expectations import compare
+
+    from .. import session
+
+    assert _engine is not None, "_use_rubrics runs first"
+    try:
+        case = session.case(Path(path), _engine.library)
+    except TriableError as exc:
+        return Outcome(path, Path(path).stem, [], error=str(exc))
+    if case.expected is None:
+        return Outcome(path, case.caption, [], skipped=True)
+    mismatches = [(m.where, m.expected, m.actual) for m in compare(case, _engine.evaluate(case))]
+    return Outcome(path, case.caption, mismatches)
+
+
 def command(
     cases: list[Path] = typer.Argument(
         None, help="Case files or folders of them (default: ./cases).", show_default=False
@@ -39,6 +74,9 @@ def command(
         None, "--junit", help="Also write a JUnit XML report to this file (for CI)."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite the --junit file if it exists."),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", min=0, help="Run cases in this many processes (0: one per core)."
+    ),
 ) -> int:
     """Check each case's `expected` holdings against what triable computes.
 
@@ -46,32 +84,19 @@ def command(
     authority that decides it); a student's own predictions make this an answer key.
     Prints a line per case, then 'N passed, N failed'. Exit 1 when any case fails.
     """
-    from triable.engine.errors import TriableError
-    from triable.engine.evaluate import Engine
-    from triable.engine.expectations import compare
-
-    from .. import session
     from ..output import write_file
+    from ..parallel import map_in_order
     from ..report_junit import junit_xml
 
     paths = case_paths(cases or [Path("cases")])
     if not paths:
         typer.echo("no case files found", err=True)
         return 2
-    engine = Engine(session.library(rubrics))
-    outcomes: list[Outcome] = []
-    for path in paths:
-        try:
-            case = session.case(path, engine.library)
-        except TriableError as exc:
-            outcomes.append(Outcome(str(path), path.stem, [], error=str(exc)))
-            continue
-        if case.expected is None:
-            outcomes.append(Outcome(str(path), case.caption, [], skipped=True))
-            continue
-        report = engine.evaluate(case)
-        mismatches = [(m.where, m.expected, m.actual) for m in compare(case, report)]
-        outcomes.append(Outcome(str(path), case.caption, mismatches))
+    # The library is loaded (and any error in it reported) before any case runs.
+    _use_rubrics(rubrics)
+    outcomes = map_in_order(
+        _run_case, [str(p) for p in paths], jobs, initializer=_use_rubrics, initargs=(rubrics,)
+    )
 
     for outcome in outcomes:
         if outcome.error:

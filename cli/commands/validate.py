@@ -219,16 +219,9 @@ def _unique(paths: Iterable[Path]) -> list[Path]:
 
 
 def _read_all(paths: list[str], jobs: int) -> list[FileResult]:
-    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
-    workers = min(workers, len(paths))
-    if workers <= 1:
-        return [read_one(p) for p in paths]
-    from concurrent.futures import ProcessPoolExecutor
+    from ..parallel import map_in_order
 
-    chunk = max(1, len(paths) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        # map keeps the input order, so the output does not depend on scheduling.
-        return list(pool.map(read_one, paths, chunksize=chunk))
+    return map_in_order(read_one, paths, jobs)
 
 
 def read_one(path: str) -> FileResult:
