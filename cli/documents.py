@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +21,7 @@ from triable.engine.model.rubric import (
     SummaryJudgmentRubric,
     Test,
 )
+from triable.engine.spelling import closest, did_you_mean
 
 from .yaml_source import SourceDocument, load
 
@@ -83,7 +83,7 @@ def validate_source(source: SourceDocument, kinds: frozenset[str] = frozenset(MO
             ]
         )
     if not isinstance(kind, str) or kind not in kinds:
-        hint = _suggest(str(kind), sorted(kinds))
+        hint = did_you_mean(str(kind), sorted(kinds))
         raise InvalidDocument(
             [
                 TriableError(
@@ -107,7 +107,7 @@ def schema_findings(source: SourceDocument, exc: ValidationError) -> list[Triabl
     # A misspelt required key yields both "unknown key" and "missing key"; the first,
     # with its "did you mean", says it all.
     respelt = {
-        (path[:-1], _closest(str(path[-1]), _key_choices(source, path)))
+        (path[:-1], closest(str(path[-1]), _key_choices(source, path)))
         for error, path in errors
         if error["type"] == "extra_forbidden" and path
     }
@@ -162,7 +162,7 @@ def _finding(source: SourceDocument, error: Any, path: tuple[Any, ...]) -> Triab
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(path[-1]) if path else "?"
-        hint = _suggest(key, _key_choices(source, path))
+        hint = did_you_mean(key, _key_choices(source, path))
         return TriableError(
             "S001",
             f"unknown key '{key}' in {_dotted(path[:-1])}{hint}; remove it or fix its spelling",
@@ -196,7 +196,7 @@ def _finding(source: SourceDocument, error: Any, path: tuple[Any, ...]) -> Triab
         expected = [
             e.strip().strip("'") for e in error["ctx"]["expected"].replace(" or ", ", ").split(",")
         ]
-        hint = _suggest(error["input"], expected)
+        hint = did_you_mean(error["input"], expected)
     # An invalid mapping key: point at the key, not at its value.
     on_key = "[key]" in error["loc"]
     return TriableError(
@@ -220,16 +220,6 @@ def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
     for part in path:
         data = data[part]
     return data
-
-
-def _suggest(word: str, choices: list[str]) -> str:
-    close = _closest(word, choices)
-    return f" (did you mean '{close}'?)" if close else ""
-
-
-def _closest(word: str, choices: list[str]) -> str | None:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def _key_choices(source: SourceDocument, path: tuple[Any, ...]) -> list[str]:

@@ -5,7 +5,6 @@ Pure: findings name a file and a path inside it; the CLI turns paths into lines.
 
 from __future__ import annotations
 
-import difflib
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from .model.base import Cite
 from .model.case import Case, OneOf
 from .model.conditions import AttributeTest, ClaimHolds, ClearlyEstablished
 from .model.rubric import ClaimRubric, DefenseTest, Element
+from .spelling import did_you_mean
 from .vocab import AttributeType, DefenseOutcome, ElementStatus, EvidenceKind
 
 YamlPath = tuple[str | int, ...]
@@ -130,7 +130,7 @@ def check_value(
     ):
         return f"'{attribute_id}' is a number ({attribute.unit}): write a number"
     if kind is AttributeType.ORDINAL and value not in (attribute.levels or []):
-        hint = _hint(value, attribute.levels or []) if isinstance(value, str) else ""
+        hint = did_you_mean(value, attribute.levels or []) if isinstance(value, str) else ""
         return (
             f"'{value}' is not a level of '{attribute_id}' (levels: "
             + ", ".join(attribute.levels or [])
@@ -148,7 +148,7 @@ def check_value(
             if unknown:
                 return (
                     f"unknown defendant '{unknown[0]}' in '{attribute_id}'"
-                    f"{_hint(unknown[0], defendants)}"
+                    f"{did_you_mean(unknown[0], defendants)}"
                 )
     elif isinstance(value, OneOf | list):
         return f"'{attribute_id}' is a {kind} attribute, not a list of defendants"
@@ -190,7 +190,7 @@ def lint_case(case: Case, library: Library, file: str) -> list[Finding]:
         if asserted.claim not in library.claims:
             add(
                 "R011",
-                f"unknown claim '{asserted.claim}'{_hint(asserted.claim, library.claims)}",
+                f"unknown claim '{asserted.claim}'{did_you_mean(asserted.claim, library.claims)}",
                 ("claims", i, "claim"),
                 refers_to="claim",
             )
@@ -198,14 +198,14 @@ def lint_case(case: Case, library: Library, file: str) -> list[Finding]:
             if name not in defendants:
                 add(
                     "R011",
-                    f"unknown defendant '{name}'{_hint(name, defendants)}",
+                    f"unknown defendant '{name}'{did_you_mean(name, defendants)}",
                     ("claims", i, "against", j),
                 )
     for i, dismissal in enumerate(case.dismissals):
         if dismissal.claim is not None and dismissal.claim not in library.claims:
             add(
                 "R011",
-                f"unknown claim '{dismissal.claim}'{_hint(dismissal.claim, library.claims)}",
+                f"unknown claim '{dismissal.claim}'{did_you_mean(dismissal.claim, library.claims)}",
                 ("dismissals", i, "claim"),
                 refers_to="claim",
             )
@@ -213,7 +213,7 @@ def lint_case(case: Case, library: Library, file: str) -> list[Finding]:
             add(
                 "R011",
                 f"unknown defendant '{dismissal.defendant}'"
-                f"{_hint(dismissal.defendant, defendants)}",
+                f"{did_you_mean(dismissal.defendant, defendants)}",
                 ("dismissals", i, "defendant"),
             )
     defenses = [t for t, v in library.tests.items() if v.form == "defense"]
@@ -222,7 +222,7 @@ def lint_case(case: Case, library: Library, file: str) -> list[Finding]:
         if test is None or test.form != "defense":
             add(
                 "R011",
-                f"unknown defense '{raised.defense}'{_hint(raised.defense, defenses)}",
+                f"unknown defense '{raised.defense}'{did_you_mean(raised.defense, defenses)}",
                 ("defenses", i, "defense"),
                 refers_to="test",
             )
@@ -230,7 +230,7 @@ def lint_case(case: Case, library: Library, file: str) -> list[Finding]:
             if name not in defendants:
                 add(
                     "R011",
-                    f"unknown defendant '{name}'{_hint(name, defendants)}",
+                    f"unknown defendant '{name}'{did_you_mean(name, defendants)}",
                     ("defenses", i, "raised_by", j),
                 )
 
@@ -241,7 +241,7 @@ def lint_case(case: Case, library: Library, file: str) -> list[Finding]:
                 add(
                     "R010",
                     f"fact '{fact_id}' establishes undeclared attribute '{attribute_id}'"
-                    f"{_hint(attribute_id, library.attributes)}",
+                    f"{did_you_mean(attribute_id, library.attributes)}",
                     at,
                     key=True,
                     refers_to="attributes",
@@ -269,7 +269,8 @@ def lint_case(case: Case, library: Library, file: str) -> list[Finding]:
             elif other not in case.facts:
                 add(
                     "R013",
-                    f"fact '{fact_id}' disputes unknown fact '{other}'{_hint(other, case.facts)}",
+                    f"fact '{fact_id}' disputes unknown fact '{other}'"
+                    f"{did_you_mean(other, case.facts)}",
                     ("facts", fact_id, "disputes", j),
                 )
         for j, other in enumerate(fact.blatantly_contradicts):
@@ -287,7 +288,7 @@ def lint_case(case: Case, library: Library, file: str) -> list[Finding]:
                 add(
                     "R013",
                     f"fact '{fact_id}' contradicts unknown fact '{other}'"
-                    f"{_hint(other, case.facts)}",
+                    f"{did_you_mean(other, case.facts)}",
                     at,
                 )
 
@@ -307,7 +308,7 @@ def _lint_expected(case: Case, library: Library, add: Any) -> None:
             add(
                 "R011",
                 f"expected holding names unknown claim '{exp.claim}'"
-                f"{_hint(exp.claim, library.claims)}",
+                f"{did_you_mean(exp.claim, library.claims)}",
                 (*at, "claim"),
                 refers_to="claim",
             )
@@ -315,7 +316,7 @@ def _lint_expected(case: Case, library: Library, add: Any) -> None:
             add(
                 "R011",
                 f"expected holding names unknown defendant '{exp.defendant}'"
-                f"{_hint(exp.defendant, defendants)}",
+                f"{did_you_mean(exp.defendant, defendants)}",
                 (*at, "defendant"),
             )
         elif (exp.claim, exp.defendant) not in asserted_pairs:
@@ -331,14 +332,14 @@ def _lint_expected(case: Case, library: Library, add: Any) -> None:
             add(
                 "R011",
                 f"expected holding names unknown defendant '{exp_d.defendant}'"
-                f"{_hint(exp_d.defendant, defendants)}",
+                f"{did_you_mean(exp_d.defendant, defendants)}",
                 (*at, "defendant"),
             )
         if exp_d.claim not in library.claims:
             add(
                 "R011",
                 f"expected holding names unknown claim '{exp_d.claim}'"
-                f"{_hint(exp_d.claim, library.claims)}",
+                f"{did_you_mean(exp_d.claim, library.claims)}",
                 (*at, "claim"),
                 refers_to="claim",
             )
@@ -348,7 +349,7 @@ def _lint_expected(case: Case, library: Library, add: Any) -> None:
             add(
                 "R011",
                 f"expected holding names unknown defense '{exp_d.defense}'"
-                f"{_hint(exp_d.defense, defenses)}",
+                f"{did_you_mean(exp_d.defense, defenses)}",
                 (*at, "defense"),
                 refers_to="test",
             )
@@ -360,7 +361,8 @@ def _lint_expected(case: Case, library: Library, add: Any) -> None:
         if authority is None:
             add(
                 "R003",
-                f"unknown authority '{cite.authority}'{_hint(cite.authority, library.authorities)}",
+                f"unknown authority '{cite.authority}'"
+                f"{did_you_mean(cite.authority, library.authorities)}",
                 at,
                 refers_to="authorities",
             )
@@ -510,7 +512,8 @@ def _lint_cite(library: Library, cite: Cite, file: str, at: YamlPath, sink: _Sin
     if authority is None:
         sink.add(
             "R003",
-            f"unknown authority '{cite.authority}'{_hint(cite.authority, library.authorities)}; "
+            f"unknown authority '{cite.authority}'"
+            f"{did_you_mean(cite.authority, library.authorities)}; "
             "add it to the authority registry or fix the id",
             file,
             at,
@@ -535,7 +538,7 @@ def _lint_attribute_test(
     if attribute is None:
         sink.add(
             "R001",
-            f"unknown attribute '{test.attr}'{_hint(test.attr, library.attributes)}; "
+            f"unknown attribute '{test.attr}'{did_you_mean(test.attr, library.attributes)}; "
             "conditions read only attributes declared in the vocabulary",
             file,
             (*at, "attr"),
@@ -600,7 +603,7 @@ def _lint_claim_reference(
     if ref.claim not in library.claims:
         sink.add(
             "R012",
-            f"unknown claim '{ref.claim}'{_hint(ref.claim, library.claims)}",
+            f"unknown claim '{ref.claim}'{did_you_mean(ref.claim, library.claims)}",
             file,
             (*at, "claim"),
             refers_to="claim",
@@ -626,7 +629,7 @@ def _lint_choices(library: Library, claim: ClaimRubric, file: str, sink: _Sink) 
             if test is None:
                 sink.add(
                     "R012",
-                    f"unknown test '{choice.test}'{_hint(choice.test, library.tests)}",
+                    f"unknown test '{choice.test}'{did_you_mean(choice.test, library.tests)}",
                     file,
                     (*where, "test"),
                     refers_to="test",
@@ -834,8 +837,3 @@ def _walk(node: Any, at: YamlPath) -> Iterator[tuple[Any, YamlPath]]:
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield from _walk(value, (*at, i))
-
-
-def _hint(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -15,10 +15,10 @@ from pydantic import Field
 
 from .errors import UsageError
 from .library import Library
-from .lint import _hint as suggest
 from .lint import check_value
 from .model.case import Case, Fact, FactValue, Plaintiff, Rule561Posture
 from .model.report import ClaimResult, DefenseResult, ElementResult, FactorResult, Out, Report
+from .spelling import did_you_mean as suggest
 from .vocab import (
     AttributeType,
     DefenseOutcome,

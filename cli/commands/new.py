@@ -197,7 +197,7 @@ def _text(what: str) -> Callable[[str], str]:
 
 def _status(text: str) -> str:
     from triable.engine.errors import UsageError
-    from triable.engine.lint import _hint as suggest
+    from triable.engine.spelling import did_you_mean as suggest
 
     if text.strip() not in STATUSES:
         raise UsageError(
@@ -242,7 +242,7 @@ def _add_claim(
     library: Library, people: dict[str, Any], asserted: dict[str, list[str]], text: str
 ) -> None:
     from triable.engine.errors import UsageError
-    from triable.engine.lint import _hint as suggest
+    from triable.engine.spelling import did_you_mean as suggest
 
     claim, sep, against = text.partition(":")
     claim = claim.strip()

@@ -42,7 +42,7 @@ def show_command(
     Example: triable rubric show handcuffing
     """
     from triable.engine.errors import UsageError
-    from triable.engine.lint import _hint
+    from triable.engine.spelling import did_you_mean
 
     from .. import session
 
@@ -55,7 +55,7 @@ def show_command(
     if not parts:
         raise UsageError(
             "U008",
-            f"no test or claim '{name}'{_hint(name, [*library.tests, *library.claims])}; "
+            f"no test or claim '{name}'{did_you_mean(name, [*library.tests, *library.claims])}; "
             "`triable rubric list` shows them all",
         )
     typer.echo("\n\n".join(parts))
