@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -20,7 +20,7 @@ def map_in_order(
     items: Sequence[T],
     jobs: int,
     initializer: Callable[..., object] | None = None,
-    initargs: tuple[object, ...] = (),
+    initargs: tuple[Any, ...] = (),
 ) -> list[R]:
     """``fn`` over ``items``; ``initializer`` prepares each worker process (the calling
     process is assumed ready when the work stays in it)."""
