@@ -17,7 +17,7 @@ from triable.engine.library import Library
 from triable.engine.model.report import AuthorityRef, Report
 from triable.engine.model.rubric import Authority
 
-from .markdown import (
+from .wording import (
     DEFENSE_WORDS,
     LEANING_WORDS,
     MATERIAL_WORDS,

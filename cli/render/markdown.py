@@ -1,21 +1,15 @@
-"""The markdown report: reads like the discussion section of an opinion.
-
-The wording helpers at the top are shared by the text and html renderers, so that the three
-formats say the same thing in the same words.
-"""
+"""The markdown report: reads like the discussion section of an opinion."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
 
 from triable.engine.explain import lower_first
 from triable.engine.library import Library
 from triable.engine.model.report import (
     AuthorityRef,
     ClaimResult,
-    DefenseResult,
     Dispute,
     ElementResult,
     FactorResult,
@@ -24,233 +18,34 @@ from triable.engine.model.report import (
 )
 from triable.engine.model.rubric import Authority
 from triable.engine.vocab import (
-    ClaimOutcome,
-    CourtLevel,
-    DefenseOutcome,
     ElementStatus,
-    Leaning,
-    Rule561Treatment,
 )
 
-# --- wording shared by every human-readable format -----------------------------------------
-
-OUTCOME_WORDS = {
-    ClaimOutcome.GRANTED: "summary judgment granted",
-    ClaimOutcome.DENIED: "summary judgment denied",
-    ClaimOutcome.DISMISSED: "dismissed",
-}
-STATUS_WORDS = {
-    ElementStatus.UNDISPUTED_MET: "met, undisputed",
-    ElementStatus.GENUINE_DISPUTE: "genuine dispute",
-    ElementStatus.NOT_MET: "not met",
-    ElementStatus.NOT_REACHED: "not reached",
-}
-LEANING_WORDS = {
-    Leaning.PLAINTIFF: "favours the plaintiff",
-    Leaning.DEFENDANT: "favours the defendant",
-    Leaning.NEUTRAL: "neutral",
-}
-DEFENSE_WORDS = {
-    DefenseOutcome.GRANTED: "granted",
-    DefenseOutcome.DENIED: "denied",
-    DefenseOutcome.NOT_REACHED: "not reached",
-}
-TREATMENT_WORDS = {
-    Rule561Treatment.DEEMED_ADMITTED: "facts deemed admitted",
-    Rule561Treatment.ASSIDUOUS_REVIEW: "assiduous review of the record",
-    Rule561Treatment.RESPONSES_CONSIDERED: "responses considered",
-}
-MATERIAL_WORDS = (
-    "Material: taking {movant} answer to this question instead of {non_movant}, "
-    "and nothing else, changes {what}."
+from .wording import (
+    DEFENSE_WORDS,
+    LEANING_WORDS,
+    MATERIAL_WORDS,
+    STATUS_WORDS,
+    TREATMENT_WORDS,
+    authorities_of,
+    cite,
+    cited_ids,
+    claim_names,
+    defendant_names,
+    dismissed_claims,
+    dispute_questions,
+    fact_groups,
+    humanize,
+    live_claims,
+    possessive,
+    reached_defenses,
+    score_words,
+    sentence_start,
+    side_name,
+    unique_refs,
+    unreached_defenses,
+    value_words,
 )
-
-
-class Cite(NamedTuple):
-    """An authority as shown, in parts so that each format can style the name."""
-
-    name: str
-    sep: str
-    locator: str
-
-    def plain(self) -> str:
-        return f"{self.name}{self.sep}{self.locator}"
-
-
-_WESTLAW = re.compile(r"\b(\d{4} WL \d+)")
-_REPORTER = re.compile(r"(?:^|, )(\d+ [A-Z].*?) (\d+)(?=,| \(|$)")
-_FIRST_NUMBER = re.compile(r"\d+")
-
-
-def _reporter_for(citation: str, pin: str) -> str | None:
-    """The reporter (e.g. ``576 U.S.``) whose pages hold ``pin``: the nearest first page at or
-    below it, since a parallel citation's pins belong to one reporter only."""
-    number = _FIRST_NUMBER.match(pin)
-    if number is None:
-        return None
-    page = int(number.group())
-    starts = [(int(m.group(2)), m.group(1)) for m in _REPORTER.finditer(citation)]
-    below = [(start, reporter) for start, reporter in starts if start <= page]
-    return max(below)[1] if below else None
-
-
-def authorities_of(library: Library | None) -> Mapping[str, Authority]:
-    return library.authorities if library is not None else {}
-
-
-def cite(ref: AuthorityRef, authorities: Mapping[str, Authority]) -> Cite:
-    """``ref`` as a pinned short-form citation; its id when the registry is not at hand."""
-    found = authorities.get(ref.id)
-    if found is None:
-        return Cite(ref.id, " ", f"at {ref.pin}")
-    if found.level is CourtLevel.RULE:
-        head, _, last = found.citation.rpartition(" ")
-        if head and ref.pin.startswith(last):
-            return Cite("", "", f"{head} {ref.pin}")
-        return Cite("", "", f"{found.citation}, {ref.pin}")
-    westlaw = _WESTLAW.search(found.citation)
-    if westlaw:
-        return Cite(found.name, ", ", f"{westlaw.group(1)}, at {ref.pin}")
-    reporter = _reporter_for(found.citation, ref.pin)
-    if reporter:
-        return Cite(found.name, ", ", f"{reporter} at {ref.pin}")
-    return Cite(found.name, " ", f"at {ref.pin}")
-
-
-def unique_refs(refs: Iterable[AuthorityRef]) -> list[AuthorityRef]:
-    """Each (id, pin) once, in first-seen order."""
-    seen: dict[tuple[str, str], AuthorityRef] = {}
-    for ref in refs:
-        seen.setdefault((ref.id, ref.pin), ref)
-    return list(seen.values())
-
-
-def cited_ids(reports: Sequence[Report]) -> list[str]:
-    """Every authority id the reports cite, sorted, for a table of authorities."""
-    return sorted({ref.id for report in reports for ref in all_refs(report)})
-
-
-def all_refs(report: Report) -> Iterable[AuthorityRef]:
-    for reason in report.standard:
-        yield from reason.authorities
-    yield from report.rule_56_1.pins
-    for item in report.set_aside:
-        yield from item.authorities
-    for claim in report.claims:
-        yield from claim.authorities
-        for reason in claim.chosen_because:
-            yield from reason.authorities
-        for node in [*claim.elements, *claim.factors]:
-            yield from node.authorities
-    for defense in report.defenses:
-        yield from defense.authorities
-        yield from defense.clearly_established_by
-        for prong in defense.prongs:
-            yield from prong.authorities
-
-
-def side_name(report: Report, side: str) -> str:
-    """A party to the motion by name: the plaintiff's own name, or "the defendants"."""
-    return report.plaintiff if side == "plaintiff" else f"the {side}"
-
-
-def possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
-def sentence_start(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def fact_groups(
-    report: Report, non_movant: list[FactRef], movant: list[FactRef], disputes: list[Dispute]
-) -> list[tuple[str, list[FactRef]]]:
-    """The facts behind a node that no dispute already shows, titled: those in both versions,
-    then those only in the non-movant's, then only in the movant's."""
-    shown = {f.id for d in disputes for f in (*d.non_movant.facts, *d.movant.facts)}
-    in_movant = {f.id for f in movant}
-    in_non_movant = {f.id for f in non_movant}
-    other = "Other facts" if disputes else "Facts"
-    groups = [
-        (f"{other} in both versions", [f for f in non_movant if f.id in in_movant]),
-        (
-            f"{other} only in {possessive(side_name(report, report.non_movant))} version",
-            [f for f in non_movant if f.id not in in_movant],
-        ),
-        (
-            f"{other} only in {possessive(side_name(report, report.movant))} version",
-            [f for f in movant if f.id not in in_non_movant],
-        ),
-    ]
-    return [
-        (title, kept)
-        for title, facts in groups
-        if (kept := [f for f in facts if f.id not in shown])
-    ]
-
-
-def defendant_names(report: Report) -> dict[str, str]:
-    return {c.defendant: c.defendant_name for c in report.claims}
-
-
-def claim_names(report: Report) -> dict[str, str]:
-    return {c.claim: c.claim_name for c in report.claims}
-
-
-def value_words(value: Any, names: Mapping[str, str]) -> str:
-    """An attribute value as a student reads it."""
-    if value is None:
-        return "no evidence"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(names.get(str(v), str(v)) for v in value) or "none"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return names.get(str(value), str(value).replace("_", " "))
-
-
-def humanize(identifier: str) -> str:
-    return identifier.replace("_", " ")
-
-
-def live_claims(report: Report) -> list[tuple[str, list[ClaimResult]]]:
-    """The evaluated claims, grouped by claim in report order, each with its defendants."""
-    groups: dict[str, list[ClaimResult]] = {}
-    for claim in report.claims:
-        if claim.outcome is not ClaimOutcome.DISMISSED:
-            groups.setdefault(claim.claim, []).append(claim)
-    return list(groups.items())
-
-
-def dismissed_claims(report: Report) -> list[ClaimResult]:
-    return [c for c in report.claims if c.outcome is ClaimOutcome.DISMISSED]
-
-
-def reached_defenses(report: Report) -> list[DefenseResult]:
-    return [d for d in report.defenses if d.outcome is not DefenseOutcome.NOT_REACHED]
-
-
-def unreached_defenses(report: Report) -> list[DefenseResult]:
-    return [d for d in report.defenses if d.outcome is DefenseOutcome.NOT_REACHED]
-
-
-def dispute_questions(report: Report) -> dict[str, str]:
-    """The question behind every disputed attribute, for naming immaterial disputes."""
-    questions = {d.attribute: d.question for d in report.immaterial_disputes}
-    for claim in report.claims:
-        for node in [*claim.elements, *claim.factors]:
-            for dispute in node.material_disputes:
-                questions.setdefault(dispute.attribute, dispute.question)
-    return questions
-
-
-def score_words(claim: ClaimResult) -> str | None:
-    if claim.score is None or claim.threshold is None:
-        return None
-    movant = "" if claim.movant_score is None else f"; on the movant's facts {claim.movant_score:g}"
-    return f"score on the non-movant's facts {claim.score:g}{movant}; threshold {claim.threshold:g}"
-
 
 # --- markdown -------------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from triable.engine.model.report import (
 from triable.engine.model.rubric import Authority
 from triable.engine.vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning
 
-from .markdown import (
+from .wording import (
     DEFENSE_WORDS,
     LEANING_WORDS,
     MATERIAL_WORDS,
