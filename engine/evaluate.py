@@ -486,7 +486,9 @@ class _Assessment:
     ) -> tuple[list[Dispute], list[str]]:
         if status not in (ElementStatus.GENUINE_DISPUTE, ElementStatus.UNDISPUTED_MET):
             return [], []
-        memo_key = (
+        if flips is not None:  # a factor's question, asked of that factor only
+            return self._search_disputes(condition, nm, m, defendant, claim, defense, status, flips)
+        key = (
             self.compiler.identity(condition),
             id(nm),
             id(m),
@@ -494,13 +496,11 @@ class _Assessment:
             claim,
             id(defense),
             status,
-            flips is None,
         )
-        if flips is None and memo_key in self._dispute_memo:
-            return self._dispute_memo[memo_key]
-        found = self._search_disputes(condition, nm, m, defendant, claim, defense, status, flips)
-        if flips is None:
-            self._dispute_memo[memo_key] = found
+        found = self._dispute_memo.get(key)
+        if found is None:
+            found = self._search_disputes(condition, nm, m, defendant, claim, defense, status, None)
+            self._dispute_memo[key] = found
         return found
 
     def _search_disputes(
