@@ -347,7 +347,7 @@ class _Assessment:
             movant_score=movant_score,
             threshold=threshold,
             failing=failing,
-            authorities=authority_refs([*rubric.cites, *test.cites]),
+            authorities=authority_refs([*selection.standard.cites, *test.cites]),
             explanation=explanation,
         )
         return _Pair(result, nm, m)
