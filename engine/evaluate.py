@@ -526,6 +526,7 @@ class _Assessment:
             return world.truth(condition, defendant, claim, defense) is not True
 
         material: tuple[str, ...] = ()
+        jointly = False
         if status is ElementStatus.GENUINE_DISPUTE or flips is not None:
             singles = tuple(a for a in differing if flipped((a,)))
             material = singles
@@ -535,12 +536,17 @@ class _Assessment:
                         (c for c in itertools.combinations(differing, size) if flipped(c)), None
                     )
                     if found:
-                        material = found
+                        material, jointly = found, True
                         break
         self.material_anywhere.update(material)
         disputes = [
             dispute(
-                self.facts, a, self.library.attributes[a], nm.versions.get(a), m.versions.get(a)
+                self.facts,
+                a,
+                self.library.attributes[a],
+                nm.versions.get(a),
+                m.versions.get(a),
+                [b for b in material if b != a] if jointly else None,
             )
             for a in material
         ]

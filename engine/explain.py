@@ -65,12 +65,14 @@ def dispute(
     attribute: Attribute,
     non_movant: Version | None,
     movant: Version | None,
+    together_with: list[str] | None = None,
 ) -> Dispute:
     return Dispute.build(
         attribute=attribute_id,
         question=attribute.question,
         non_movant=_side(facts, non_movant),
         movant=_side(facts, movant),
+        together_with=together_with or [],
     )
 
 

@@ -368,3 +368,36 @@ def test_outcomes_alone_agree_with_the_full_report() -> None:
         ("toy_claim", "ann"): "denied",
         ("toy_claim", "ann", "toy_immunity"): "granted",
     }
+
+
+def test_where_no_single_dispute_flips_an_element_the_smallest_set_is_material() -> None:
+    either = {
+        **TOY_FORCE,
+        "id": "toy_either",
+        "name": "Either will do",
+        "elements": {
+            "either": {
+                **TOY_FORCE["elements"]["hit"],
+                "label": "Hit, or a long struggle",
+                "holds_when": {
+                    "any": [{"attr": "hit", "is": True}, {"attr": "quick", "is": False}]
+                },
+            }
+        },
+    }
+    lib = library(
+        either, extra_claims=(claim("toy_either_claim", [standard("any", "toy_either")]),)
+    )
+    disputed = make_case(
+        claims=[{"claim": "toy_either_claim", "against": ["ann"]}],
+        add_facts={
+            "p_long": fact("plaintiff", "Pl. Tr. 8", quick=False),
+            "d_quick": fact("defendants", "Ann Decl. ¶ 8", "declaration", quick=True, colour=True),
+        },
+    )
+    [element] = claim_result(Engine(lib).evaluate(disputed), "toy_either_claim", "ann").elements
+    assert element.status is ElementStatus.GENUINE_DISPUTE
+    assert [(d.attribute, d.together_with) for d in element.material_disputes] == [
+        ("hit", ["quick"]),
+        ("quick", ["hit"]),
+    ]

@@ -32,6 +32,7 @@ def schema_text(kind: SchemaKind) -> str:
     import json
 
     from pydantic import TypeAdapter
+
     from triable.engine.model.case import Case
     from triable.engine.model.rubric import RubricDocument
 

@@ -14,13 +14,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from triable.engine.explain import lower_first
 from triable.engine.library import Library
-from triable.engine.model.report import AuthorityRef, Report
+from triable.engine.model.report import AuthorityRef, Dispute, Report
 from triable.engine.model.rubric import Authority
 
 from .wording import (
     DEFENSE_WORDS,
     LEANING_WORDS,
-    MATERIAL_WORDS,
     OUTCOME_WORDS,
     STATUS_WORDS,
     TREATMENT_WORDS,
@@ -35,6 +34,7 @@ from .wording import (
     fact_groups,
     humanize,
     live_claims,
+    material_words,
     possessive,
     reached_defenses,
     score_words,
@@ -78,10 +78,8 @@ def _report_context(report: Report, authorities: Mapping[str, Authority]) -> dic
     def cites(refs: Sequence[AuthorityRef]) -> list[Cite]:
         return [cite(ref, authorities) for ref in unique_refs(refs)]
 
-    def material(what: str) -> str:
-        return MATERIAL_WORDS.format(
-            movant=possessive(movant), non_movant=possessive(non_movant), what=what
-        )
+    def material(dispute: Dispute, what: str) -> str:
+        return material_words(dispute, movant, non_movant, what)
 
     return {
         "report": report,

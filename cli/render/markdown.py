@@ -24,7 +24,6 @@ from triable.engine.vocab import (
 from .wording import (
     DEFENSE_WORDS,
     LEANING_WORDS,
-    MATERIAL_WORDS,
     STATUS_WORDS,
     TREATMENT_WORDS,
     authorities_of,
@@ -37,6 +36,7 @@ from .wording import (
     fact_groups,
     humanize,
     live_claims,
+    material_words,
     possessive,
     reached_defenses,
     score_words,
@@ -267,13 +267,7 @@ class _Writer:
                 2,
             )
         self.item(
-            esc(
-                MATERIAL_WORDS.format(
-                    movant=possessive(self.movant),
-                    non_movant=possessive(self.non_movant),
-                    what=what,
-                )
-            ),
+            esc(material_words(dispute, self.movant, self.non_movant, what)),
             2,
         )
 

@@ -36,7 +36,6 @@ from triable.engine.vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Le
 from .wording import (
     DEFENSE_WORDS,
     LEANING_WORDS,
-    MATERIAL_WORDS,
     OUTCOME_WORDS,
     TREATMENT_WORDS,
     authorities_of,
@@ -48,6 +47,7 @@ from .wording import (
     fact_groups,
     humanize,
     live_claims,
+    material_words,
     possessive,
     reached_defenses,
     score_words,
@@ -299,9 +299,7 @@ class _Writer:
             if not facts:
                 shown.append("no evidence")
             lines.append(self.bullet(shown))
-        material = MATERIAL_WORDS.format(
-            movant=possessive(self.movant), non_movant=possessive(self.non_movant), what=what
-        )
+        material = material_words(dispute, self.movant, self.non_movant, what)
         lines.append(Padding(Text(material, style="dim"), (0, 0, 0, 2)))
         return Group(*lines)
 

@@ -52,10 +52,21 @@ TREATMENT_WORDS = {
     Rule561Treatment.ASSIDUOUS_REVIEW: "assiduous review of the record",
     Rule561Treatment.RESPONSES_CONSIDERED: "responses considered",
 }
-MATERIAL_WORDS = (
-    "Material: taking {movant} answer to this question instead of {non_movant}, "
-    "and nothing else, changes {what}."
-)
+
+
+def material_words(dispute: Dispute, movant: str, non_movant: str, what: str) -> str:
+    """Why a dispute is material: alone, or only together with others."""
+    if dispute.together_with:
+        others = ", ".join(humanize(a) for a in dispute.together_with)
+        return (
+            f"Material together with {others}: taking {possessive(movant)} answers to these "
+            f"questions instead of {possessive(non_movant)}, and nothing else, changes {what}; "
+            "no one of them does alone."
+        )
+    return (
+        f"Material: taking {possessive(movant)} answer to this question instead of "
+        f"{possessive(non_movant)}, and nothing else, changes {what}."
+    )
 
 
 class Cite(NamedTuple):

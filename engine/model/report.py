@@ -60,6 +60,8 @@ class Dispute(Out):
     question: str
     non_movant: SideValue
     movant: SideValue
+    #: Where no single attribute flips the element, the smallest set that does: the others.
+    together_with: list[str] = []
 
 
 class Reason(Out):
