@@ -1,69 +1,92 @@
-"""The `triable` command: verbs are registered here, errors are caught here once."""
+"""The `triable` command: verbs are registered here, errors are caught here once.
+
+The command line itself (typer and every verb's module) is built only when a plain `check`
+cannot run directly: building it costs more than checking a case.
+"""
 
 from __future__ import annotations
 
 import sys
-
-import typer
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from triable.engine.errors import InvalidDocument, TriableError
 
-from .commands import check, new, pivots, rubric, schema, test, validate, whatif
+from .direct import run_directly
 
-app = typer.Typer(
-    name="triable",
-    help=(
-        "Does each claim survive summary judgment? triable applies the summary-judgment "
-        "standard to a fact pattern (a YAML case file) through legal tests (YAML rubrics), "
-        "element by element, and explains every outcome with facts, record cites and "
-        "authorities.\n\nStart with: triable check cases/ali_v_ramos.yaml"
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+if TYPE_CHECKING:
+    import typer
+
+EXIT_INTERNAL = 3
+
+HELP = (
+    "Does each claim survive summary judgment? triable applies the summary-judgment "
+    "standard to a fact pattern (a YAML case file) through legal tests (YAML rubrics), "
+    "element by element, and explains every outcome with facts, record cites and "
+    "authorities.\n\nStart with: triable check cases/ali_v_ramos.yaml"
 )
 
 
-def _version(value: bool) -> None:
-    if value:
-        from importlib.metadata import PackageNotFoundError, version
+@cache
+def _app() -> typer.Typer:
+    import typer
 
-        try:
-            typer.echo(f"triable {version('triable')}")
-        except PackageNotFoundError:
-            typer.echo("triable (not installed)")
-        raise typer.Exit()
+    from .commands import check, new, pivots, rubric, schema, test, validate, whatif
+
+    app = typer.Typer(
+        name="triable",
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    def _version(value: bool) -> None:
+        if value:
+            from importlib.metadata import PackageNotFoundError, version
+
+            try:
+                typer.echo(f"triable {version('triable')}")
+            except PackageNotFoundError:
+                typer.echo("triable (not installed)")
+            raise typer.Exit()
+
+    @app.callback()
+    def _root(
+        show_version: bool = typer.Option(
+            False,
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ) -> None:
+        """Global options."""
+
+    app.command("check")(check.command)
+    app.command("validate")(validate.command)
+    app.command("test")(test.command)
+    app.command("whatif")(whatif.command)
+    app.command("pivots")(pivots.command)
+    app.command("schema")(schema.command)
+    app.command("new")(new.command)
+    app.add_typer(rubric.app, name="rubric")
+    return app
 
 
-@app.callback()
-def _root(
-    show_version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
-) -> None:
-    """Global options."""
-
-
-app.command("check")(check.command)
-app.command("validate")(validate.command)
-app.command("test")(test.command)
-app.command("whatif")(whatif.command)
-app.command("pivots")(pivots.command)
-app.command("schema")(schema.command)
-app.command("new")(new.command)
-app.add_typer(rubric.app, name="rubric")
-
-EXIT_INTERNAL = 3
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return _app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every user error becomes one line per finding and an exit code."""
     try:
-        if check.run_directly(sys.argv[1:] if argv is None else argv):
+        if run_directly(sys.argv[1:] if argv is None else argv):
             return 0
-        result = app(args=argv, prog_name="triable", standalone_mode=False)
-        return result if isinstance(result, int) else 0
+        return _run_command_line(argv)
     except InvalidDocument as exc:
         for finding in exc.findings:
             print(str(finding), file=sys.stderr)
@@ -71,11 +94,6 @@ def main(argv: list[str] | None = None) -> int:
     except TriableError as exc:
         print(str(exc), file=sys.stderr)
         return exc.exit_code
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        print("triable: aborted", file=sys.stderr)
-        return 130
     except KeyboardInterrupt:
         print("triable: interrupted", file=sys.stderr)
         return 130
@@ -92,6 +110,19 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def _run_command_line(argv: list[str] | None) -> int:
+    import typer
+
+    try:
+        result = _app()(args=argv, prog_name="triable", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        print("triable: aborted", file=sys.stderr)
+        return 130
+    return result if isinstance(result, int) else 0
 
 
 def _is_usage_error(exc: Exception) -> bool:

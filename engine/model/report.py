@@ -14,7 +14,9 @@ class Out(BaseModel):
     validating (or even ``model_construct``-ing) hundreds of small objects per case would
     cost more than the evaluation itself."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Nothing validates a report on the way out; building validators at import would cost
+    # more than evaluating a case.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     @classmethod
     def build(cls, **values: Any) -> Self:
