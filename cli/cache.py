@@ -8,6 +8,7 @@ reading or writing it is ignored, and ``TRIABLE_NO_CACHE=1`` turns it off.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -49,14 +50,27 @@ def _walk(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def key(kind: str, files: Iterable[Path], *extra: str) -> str | None:
-    """A key for ``kind`` computed from file contents, or None if a file cannot be read."""
-    digest = hashlib.sha256(FORMAT_VERSION + kind.encode())
+@functools.cache
+def _code_digest() -> bytes | None:
+    """What identifies triable's own code; computed once a run, as several keys need it."""
+    digest = hashlib.sha256(FORMAT_VERSION)
     try:
         for root in _code_roots():
             for path in _walk(root):
                 stat = path.stat()
                 digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    except OSError:
+        return None
+    return digest.digest()
+
+
+def key(kind: str, files: Iterable[Path], *extra: str) -> str | None:
+    """A key for ``kind`` computed from file contents, or None if a file cannot be read."""
+    code = _code_digest()
+    if code is None:
+        return None
+    digest = hashlib.sha256(code + kind.encode())
+    try:
         for path in files:
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     except OSError:

@@ -6,11 +6,6 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-Identifier = Annotated[
-    str,
-    BeforeValidator(lambda v: _check_identifier(v)),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
-]
 
 
 def _check_identifier(value: Any) -> Any:
@@ -20,6 +15,13 @@ def _check_identifier(value: Any) -> Any:
             "starting with a letter"
         )
     return value
+
+
+Identifier = Annotated[
+    str,
+    BeforeValidator(_check_identifier),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
+]
 
 
 class Frozen(BaseModel):
