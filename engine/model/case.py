@@ -1,7 +1,5 @@
 """A fact pattern: the parties, the motion, the record and the expected holdings."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -56,7 +54,7 @@ class Dismissal(Frozen):
     cite: Text
 
     @model_validator(mode="after")
-    def _names_something(self) -> Dismissal:
+    def _names_something(self) -> "Dismissal":
         if self.claim is None and self.defendant is None:
             raise ValueError("a dismissal names a claim, a defendant, or both")
         return self
@@ -77,7 +75,7 @@ class Rule561Posture(Frozen):
     cite: Text | None = None
 
     @model_validator(mode="after")
-    def _treatment_fits(self) -> Rule561Posture:
+    def _treatment_fits(self) -> "Rule561Posture":
         complied_treatment = Rule561Treatment.RESPONSES_CONSIDERED
         if self.non_movant_complied and self.treatment is not complied_treatment:
             raise ValueError(

@@ -1,7 +1,5 @@
 """Declarative conditions: how rubrics ask questions of the facts, never code."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -41,7 +39,7 @@ class AttributeTest(Frozen):
         raise AssertionError("validated to have a comparison")
 
     @model_validator(mode="after")
-    def _one_comparison(self) -> AttributeTest:
+    def _one_comparison(self) -> "AttributeTest":
         given = [
             n
             for n in ("is_", "is_not", "at_least", "at_most", "includes", "excludes")
@@ -56,15 +54,15 @@ class AttributeTest(Frozen):
 
 
 class AllOf(Frozen):
-    all: list[Condition] = Field(min_length=1)
+    all: "list[Condition]" = Field(min_length=1)
 
 
 class AnyOf(Frozen):
-    any: list[Condition] = Field(min_length=1)
+    any: "list[Condition]" = Field(min_length=1)
 
 
 class NotOf(Frozen):
-    not_: Condition = Field(alias="not")
+    not_: "Condition" = Field(alias="not")
 
 
 class ClaimHolds(Frozen):

@@ -1,7 +1,5 @@
 """The report: the public JSON contract (SPEC section 4, report_version 1)."""
 
-from __future__ import annotations
-
 from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict

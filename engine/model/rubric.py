@@ -1,7 +1,5 @@
 """The law as data: authorities, attributes, tests, claims and the summary-judgment standard."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 
@@ -55,7 +53,7 @@ class Attribute(Frozen):
     )
 
     @model_validator(mode="after")
-    def _shape_fits_type(self) -> Attribute:
+    def _shape_fits_type(self) -> "Attribute":
         if self.type is AttributeType.ORDINAL and not self.levels:
             raise ValueError("an ordinal attribute needs 'levels', lowest first")
         if self.type is not AttributeType.ORDINAL and self.levels is not None:
@@ -105,7 +103,7 @@ class Factor(Frozen):
     particularly_important: StrictBool = False
 
     @model_validator(mode="after")
-    def _has_a_direction(self) -> Factor:
+    def _has_a_direction(self) -> "Factor":
         if self.favors_plaintiff_when is None and self.favors_defendant_when is None:
             raise ValueError("a factor needs favors_plaintiff_when, favors_defendant_when, or both")
         return self
@@ -220,7 +218,7 @@ class SummaryJudgmentRubric(Frozen):
     rule_56_1: dict[Rule561Treatment, Ruling]
 
     @model_validator(mode="after")
-    def _every_kind_has_a_place(self) -> SummaryJudgmentRubric:
+    def _every_kind_has_a_place(self) -> "SummaryJudgmentRubric":
         both = set(self.admissible) & set(self.set_aside)
         if both:
             raise ValueError(f"evidence kinds both admissible and set aside: {sorted(both)}")
