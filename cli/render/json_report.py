@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from enum import Enum
+from json.encoder import encode_basestring
 from typing import Any
 
 from pydantic import BaseModel
@@ -30,5 +30,105 @@ def as_data(value: Any) -> Any:
 
 
 def render(reports: Sequence[Report], **_: Any) -> str:
-    data: Any = as_data(reports[0]) if len(reports) == 1 else [as_data(r) for r in reports]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """``json.dumps(as_data(...), indent=2, ensure_ascii=False)`` and a newline, written in one
+    pass: the standard library's indenting encoder alone costs more than evaluating a case."""
+    out: list[str] = []
+    _write(reports[0] if len(reports) == 1 else list(reports), 0, out)
+    out.append("\n")
+    return "".join(out)
+
+
+_INDENTS = ["\n" + "  " * level for level in range(64)]
+
+
+def _write(value: Any, level: int, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_float(value))
+    elif isinstance(value, BaseModel):
+        fields = value.__dict__
+        _write_object(((name, fields[name]) for name in _field_names(type(value))), level, out)
+    elif isinstance(value, Enum):
+        _write(value.value, level, out)
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = _indent(level + 1)
+        out.append("[")
+        separator = inner
+        for item in value:
+            out.append(separator)
+            _write(item, level + 1, out)
+            separator = "," + inner
+        out.append(_indent(level) + "]")
+    elif isinstance(value, dict):
+        _write_object(value.items(), level, out)
+    else:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _write_object(items: Any, level: int, out: list[str]) -> None:
+    inner = _indent(level + 1)
+    separator = inner
+    start = len(out)
+    out.append("{")
+    for key, item in items:
+        out.append(separator)
+        out.append(encode_basestring(_key(key)))
+        out.append(": ")
+        _write(item, level + 1, out)
+        separator = "," + inner
+    if len(out) == start + 1:
+        out[start] = "{}"
+    else:
+        out.append(_indent(level) + "}")
+
+
+_FIELD_NAMES: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(model)
+    if names is None:
+        names = _FIELD_NAMES[model] = tuple(model.model_fields)
+    return names
+
+
+def _indent(level: int) -> str:
+    return _INDENTS[level] if level < len(_INDENTS) else "\n" + "  " * level
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return key
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    if isinstance(key, float):
+        return _float(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == float("inf"):
+        return "Infinity"
+    if value == float("-inf"):
+        return "-Infinity"
+    return float.__repr__(value)
