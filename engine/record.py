@@ -62,8 +62,11 @@ def build_record(case: Case, library: Library) -> Record:
             ruling = sj.set_aside[fact.evidence]
             set_aside[fact_id] = SetAside(fact_id, ruling.because, tuple(ruling.cites))
 
+    # Whether a video counts is decided by its admissibility alone, not by another video
+    # contradicting it: otherwise the order of the file would decide which stands.
+    inadmissible = set(set_aside)
     for fact_id, fact in case.facts.items():
-        if fact_id in set_aside or fact.evidence is not EvidenceKind.VIDEO:
+        if fact_id in inadmissible or fact.evidence is not EvidenceKind.VIDEO:
             continue
         for contradicted in fact.blatantly_contradicts:
             if contradicted in case.facts and contradicted not in set_aside:
