@@ -19,7 +19,7 @@ from .model.conditions import (
     Condition,
     NotOf,
 )
-from .model.rubric import Attribute
+from .model.rubric import Attribute, DefenseTest
 from .vocab import AttributeType
 
 Truth = bool | None
@@ -28,19 +28,18 @@ Truth = bool | None
 THE_CLAIM = "the_claim"
 
 
-class Context(Protocol):
-    @property
-    def values(self) -> dict[str, Any]: ...
+class Holder(Protocol):
+    """What a condition asks of the world it is evaluated in, beyond attribute values."""
 
-    defendant: str
-    claim: str | None
+    def claim_holds(self, claim: str, against: str, defendant: str) -> bool: ...
 
-    def claim_holds(self, claim: str, against: str) -> bool: ...
-
-    def clearly_established(self) -> Truth: ...
+    def clearly_established(
+        self, defendant: str, claim: str | None, defense: DefenseTest | None
+    ) -> Truth: ...
 
 
-Compiled = Callable[[Context], Truth]
+#: (values, defendant, world, claim, defense) -> truth.
+Compiled = Callable[[dict[str, Any], str, Holder, "str | None", "DefenseTest | None"], Truth]
 
 
 @dataclass(frozen=True)
@@ -50,103 +49,125 @@ class ClaimReference:
 
 
 def compile_condition(condition: Condition, attributes: dict[str, Attribute]) -> Compiled:
-    if isinstance(condition, AllOf):
-        return _all_of([compile_condition(c, attributes) for c in condition.all])
-    if isinstance(condition, AnyOf):
-        return _any_of([compile_condition(c, attributes) for c in condition.any])
-    if isinstance(condition, NotOf):
-        inner = compile_condition(condition.not_, attributes)
-        return lambda ctx: _not(inner(ctx))
-    if isinstance(condition, ClaimHolds):
-        claim, against = condition.claim, condition.against
-
-        def holds(ctx: Context) -> Truth:
-            target = ctx.claim if claim == THE_CLAIM else claim
-            if target is None:
-                return None
-            return ctx.claim_holds(target, against)
-
-        return holds
-    if isinstance(condition, ClearlyEstablished):
-        return lambda ctx: ctx.clearly_established()
-    assert isinstance(condition, AttributeTest)
-    return _compile_attribute_test(condition, attributes[condition.attr])
+    """One straight-line Python function per condition: conditions are evaluated hundreds
+    of times per case, and a tree of small closures spends most of that in calls."""
+    return _Generator(attributes).function(condition)
 
 
-def _compile_attribute_test(test: AttributeTest, attribute: Attribute) -> Compiled:
-    name = test.attr
-    op, expected = test.comparison()
-    if attribute.type is AttributeType.PARTY:
-        want = op == "includes"
+class _Generator:
+    """Writes a condition as Python source, with Kleene's rules spelled out: a compound
+    nested in another is a one-pass ``for`` loop, so that deciding it early is a ``break``
+    instead of a call."""
 
-        def party(ctx: Context) -> Truth:
-            value = ctx.values.get(name)
-            if value is None:
-                return None
-            return (ctx.defendant in value) is want
+    def __init__(self, attributes: dict[str, Attribute]) -> None:
+        self.attributes = attributes
+        self.constants: dict[str, Any] = {"ONCE": (0,)}
+        self.names = 0
 
-        return party
-    if attribute.type is AttributeType.ORDINAL:
-        levels = {level: i for i, level in enumerate(attribute.levels or [])}
-        rank = levels[expected]
-        compare = _ORDERED[op]
+    def function(self, condition: Condition) -> Compiled:
+        lines = ["def condition(v, d, w, c, df):"]
+        if isinstance(condition, AllOf | AnyOf):
+            lines += self._top(condition)
+        else:
+            result = self._name("r")
+            lines += self._into(condition, result, 1)
+            lines.append(f"    return {result}")
+        namespace = dict(self.constants)
+        exec(compile("\n".join(lines), "<condition>", "exec"), namespace)
+        fn: Compiled = namespace["condition"]
+        return fn
 
-        def ordinal(ctx: Context) -> Truth:
-            value = ctx.values.get(name)
-            if value is None:
-                return None
-            return compare(levels[value], rank)
+    def _name(self, prefix: str) -> str:
+        self.names += 1
+        return f"{prefix}{self.names}"
 
-        return ordinal
-    compare = _ORDERED[op]
+    def _constant(self, value: Any) -> str:
+        name = self._name("k")
+        self.constants[name] = value
+        return name
 
-    def scalar(ctx: Context) -> Truth:
-        value = ctx.values.get(name)
-        if value is None:
-            return None
-        return compare(value, expected)
-
-    return scalar
-
-
-_ORDERED: dict[str, Callable[[Any, Any], bool]] = {
-    "is": lambda a, b: a == b,
-    "is_not": lambda a, b: a != b,
-    "at_least": lambda a, b: a >= b,
-    "at_most": lambda a, b: a <= b,
-}
-
-
-def _all_of(parts: list[Compiled]) -> Compiled:
-    def all_of(ctx: Context) -> Truth:
-        unknown = False
+    def _top(self, condition: AllOf | AnyOf) -> list[str]:
+        """The outermost ``all``/``any`` returns as soon as it is decided."""
+        decisive = "False" if isinstance(condition, AllOf) else "True"
+        parts = condition.all if isinstance(condition, AllOf) else condition.any
+        unknown = self._name("u")
+        lines = [f"    {unknown} = False"]
         for part in parts:
-            value = part(ctx)
-            if value is False:
-                return False
-            if value is None:
-                unknown = True
-        return None if unknown else True
+            lines += self._part(part, 1, f"return {decisive}", f"{unknown} = True", decisive)
+        lines.append(
+            f"    return None if {unknown} else {'True' if decisive == 'False' else 'False'}"
+        )
+        return lines
 
-    return all_of
+    def _part(
+        self, part: Condition, depth: int, decide: str, unsure: str, decisive: str
+    ) -> list[str]:
+        pad = "    " * depth
+        if isinstance(part, AttributeTest):
+            value = self._name("x")
+            test = self._test(part, value)
+            if decisive == "False":
+                test = f"not ({test})"
+            return [
+                f"{pad}{value} = v.get({part.attr!r})",
+                f"{pad}if {value} is None:",
+                f"{pad}    {unsure}",
+                f"{pad}elif {test}:",
+                f"{pad}    {decide}",
+            ]
+        result = self._name("r")
+        return [
+            *self._into(part, result, depth),
+            f"{pad}if {result} is {decisive}:",
+            f"{pad}    {decide}",
+            f"{pad}elif {result} is None:",
+            f"{pad}    {unsure}",
+        ]
 
+    def _into(self, condition: Condition, result: str, depth: int) -> list[str]:
+        """Lines that leave ``condition``'s truth in the variable ``result``."""
+        pad = "    " * depth
+        if isinstance(condition, AllOf | AnyOf):
+            is_all = isinstance(condition, AllOf)
+            decisive = "False" if is_all else "True"
+            parts = condition.all if is_all else condition.any
+            lines = [f"{pad}{result} = {'True' if is_all else 'False'}", f"{pad}for _ in ONCE:"]
+            for part in parts:
+                lines += self._part(
+                    part, depth + 1, f"{result} = {decisive}; break", f"{result} = None", decisive
+                )
+            return lines
+        if isinstance(condition, NotOf):
+            inner = self._name("r")
+            return [
+                *self._into(condition.not_, inner, depth),
+                f"{pad}{result} = None if {inner} is None else not {inner}",
+            ]
+        if isinstance(condition, ClaimHolds):
+            against = repr(condition.against)
+            if condition.claim == THE_CLAIM:
+                return [f"{pad}{result} = None if c is None else w.claim_holds(c, {against}, d)"]
+            return [f"{pad}{result} = w.claim_holds({condition.claim!r}, {against}, d)"]
+        if isinstance(condition, ClearlyEstablished):
+            return [f"{pad}{result} = w.clearly_established(d, c, df)"]
+        assert isinstance(condition, AttributeTest)
+        value = self._name("x")
+        return [
+            f"{pad}{value} = v.get({condition.attr!r})",
+            f"{pad}{result} = None if {value} is None else ({self._test(condition, value)})",
+        ]
 
-def _any_of(parts: list[Compiled]) -> Compiled:
-    def any_of(ctx: Context) -> Truth:
-        unknown = False
-        for part in parts:
-            value = part(ctx)
-            if value is True:
-                return True
-            if value is None:
-                unknown = True
-        return None if unknown else False
-
-    return any_of
-
-
-def _not(value: Truth) -> Truth:
-    return None if value is None else not value
+    def _test(self, test: AttributeTest, value: str) -> str:
+        """A bool expression comparing the (known) value in ``value`` as ``test`` asks."""
+        attribute = self.attributes[test.attr]
+        op, expected = test.comparison()
+        if attribute.type is AttributeType.PARTY:
+            return f"d in {value}" if op == "includes" else f"d not in {value}"
+        symbol = {"is": "==", "is_not": "!=", "at_least": ">=", "at_most": "<="}[op]
+        if attribute.type is AttributeType.ORDINAL:
+            levels = {level: i for i, level in enumerate(attribute.levels or [])}
+            return f"{self._constant(levels)}[{value}] {symbol} {levels[expected]}"
+        return f"{value} {symbol} {self._constant(expected)}"
 
 
 def walk(condition: Condition) -> Iterator[Condition]:

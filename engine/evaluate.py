@@ -17,9 +17,11 @@ from .explain import (
     shown_value,
 )
 from .library import Library
+from .model.base import Cite
 from .model.case import Case, Dismissal
 from .model.conditions import Condition
 from .model.report import (
+    AuthorityRef,
     ClaimResult,
     DefenseResult,
     DependencyTrace,
@@ -51,6 +53,9 @@ class Engine:
         self.library = library
         self.compiler = Compiler(library)
         self._claim_answers: dict[tuple[Any, ...], bool] = {}
+        #: Report parts that depend on the library alone (the standard's reasons, a
+        #: rule's references, an unreached prong), built once for every case.
+        self.parts: dict[tuple[Any, ...], Any] = {}
 
     def claim_answers(self) -> dict[tuple[Any, ...], bool]:
         """Whether each claim holds, by the values it reads: a pure function of its key, so
@@ -95,13 +100,17 @@ class _Assessment:
         self.shared = engine.claim_answers()
         self.facts = FactRefs(case)
         self._dispute_memo: dict[tuple[Any, ...], tuple[list[Dispute], list[str]]] = {}
+        self._built_disputes: dict[tuple[Any, ...], Dispute] = {}
+        self.parts = engine.parts
+        self._bases: dict[int, tuple[dict[str, Version], list[str]]] = {}
+        self._worlds: dict[tuple[Any, ...], World] = {}
+        self._differences: dict[tuple[int, int], frozenset[str]] = {}
 
     # --- the report ------------------------------------------------------------------
 
     def report(self) -> Report:
         pairs = {key: self._claim(*key) for key in self._asserted_pairs()}
         defenses = self._defenses(pairs)
-        sj = self.library.summary_judgment
         return Report.build(
             case=self.case.caption,
             court=self.case.court,
@@ -116,12 +125,7 @@ class _Assessment:
             ],
             movant=self.m_side,
             non_movant=self.nm_side,
-            standard=[
-                Reason.build(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
-                _reason("genuine_dispute", sj.genuine_dispute),
-                _reason("favorable_inferences", sj.favorable_inferences),
-                _reason("no_credibility_weighing", sj.no_credibility_weighing),
-            ],
+            standard=list(self._standard()),
             rule_56_1=self._rule_56_1(),
             set_aside=[
                 SetAsideFact.build(
@@ -135,6 +139,26 @@ class _Assessment:
             defenses=defenses,
             immaterial_disputes=self._immaterial_disputes(),
         )
+
+    def _standard(self) -> tuple[Reason, ...]:
+        found = self.parts.get(("standard",))
+        if found is None:
+            sj = self.library.summary_judgment
+            found = self.parts[("standard",)] = (
+                Reason.build(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
+                _reason("genuine_dispute", sj.genuine_dispute),
+                _reason("favorable_inferences", sj.favorable_inferences),
+                _reason("no_credibility_weighing", sj.no_credibility_weighing),
+            )
+        return found
+
+    def _refs(self, key: tuple[Any, ...], *cites: Iterable[Cite]) -> list[AuthorityRef]:
+        """``authority_refs`` of the cites, once per library object: ``key`` names the
+        object (by identity: the engine holds its library) and the variant asked for."""
+        found = self.parts.get(key)
+        if found is None:
+            found = self.parts[key] = authority_refs(itertools.chain(*cites))
+        return list(found)
 
     def outcomes(self, claims: set[str] | None) -> dict[tuple[str, ...], str]:
         out: dict[tuple[str, ...], str] = {}
@@ -216,23 +240,60 @@ class _Assessment:
     ) -> World:
         """The world most (or least) favourable to the non-movant among open versions."""
         reads = self.compiler.claim_reads(rubric.id)
-        base = {a: versions[0] for a, versions in candidates.items()}
-        open_attrs = sorted(a for a in reads if len(candidates.get(a, ())) > 1)
+        base, all_open = self._open(candidates)
+        open_attrs = [a for a in all_open if a in reads]
         if not open_attrs:
-            return self._world({a: v.value for a, v in base.items()}, base)
+            return self._combination(candidates, base, (), ())
         best: tuple[tuple[int, float], World] | None = None
         combos = itertools.islice(
             itertools.product(*(candidates[a] for a in open_attrs)), MAX_RESOLUTIONS
         )
         for combo in combos:
-            versions = dict(base)
-            versions.update(zip(open_attrs, combo, strict=True))
-            world = self._world({a: v.value for a, v in versions.items()}, versions)
+            world = self._combination(candidates, base, open_attrs, combo)
             strength = self._strength(world, rubric, defendant)
             if best is None or (strength > best[0] if favour else strength < best[0]):
                 best = (strength, world)
         assert best is not None
         return best[1]
+
+    def _open(self, candidates: Candidates) -> tuple[dict[str, Version], list[str]]:
+        """Each attribute's first version, and the attributes with more than one, sorted."""
+        key = id(candidates)
+        found = self._bases.get(key)
+        if found is None:
+            base = {a: versions[0] for a, versions in candidates.items()}
+            found = (base, sorted(a for a, versions in candidates.items() if len(versions) > 1))
+            self._bases[key] = found
+        return found
+
+    def _combination(
+        self,
+        candidates: Candidates,
+        base: dict[str, Version],
+        open_attrs: Iterable[str],
+        combo: Iterable[Version],
+    ) -> World:
+        """The world of one choice among open versions; every claim and defendant that
+        makes the same choice shares it, and with it every answer already worked out."""
+        chosen = [(a, v) for a, v in zip(open_attrs, combo, strict=True) if v is not base[a]]
+        key = (id(candidates), *((a, id(v)) for a, v in chosen))
+        world = self._worlds.get(key)
+        if world is None:
+            versions = dict(base)
+            versions.update(chosen)
+            world = self._world({a: v.value for a, v in versions.items()}, versions)
+            self._worlds[key] = world
+        return world
+
+    def _differing(self, nm: World, m: World) -> frozenset[str]:
+        """The attributes on which two worlds disagree."""
+        key = (id(nm), id(m))
+        found = self._differences.get(key)
+        if found is None:
+            a, b = nm.values, m.values
+            found = frozenset(x for x in a.keys() | b.keys() if a.get(x) != b.get(x))
+            self._differences[key] = found
+        return found
 
     def _strength(self, world: World, rubric: ClaimRubric, defendant: str) -> tuple[int, float]:
         selection = world.select(rubric, defendant)
@@ -301,18 +362,21 @@ class _Assessment:
                 m,
             )
         test = selection.test
-        chosen = [
-            Reason.build(
-                rule=selection.standard.id,
-                because=selection.standard.because,
-                authorities=authority_refs(selection.standard.cites),
-            ),
-            Reason.build(
-                rule=test.id,
-                because=selection.choice.because,
-                authorities=authority_refs(selection.choice.cites),
-            ),
-        ]
+        chosen_key = ("chosen", id(selection.standard), id(selection.choice))
+        chosen = self.parts.get(chosen_key)
+        if chosen is None:
+            chosen = self.parts[chosen_key] = (
+                Reason.build(
+                    rule=selection.standard.id,
+                    because=selection.standard.because,
+                    authorities=authority_refs(selection.standard.cites),
+                ),
+                Reason.build(
+                    rule=test.id,
+                    because=selection.choice.because,
+                    authorities=authority_refs(selection.choice.cites),
+                ),
+            )
         elements_in_order: list[tuple[str, Element]] = list(rubric.elements.items())
         if isinstance(test, ElementsTest):
             elements_in_order += list(test.elements.items())
@@ -340,14 +404,16 @@ class _Assessment:
             standard=selection.standard.id,
             test=test.id,
             test_name=test.name,
-            chosen_because=chosen,
+            chosen_because=list(chosen),
             elements=elements,
             factors=factors,
             score=score,
             movant_score=movant_score,
             threshold=threshold,
             failing=failing,
-            authorities=authority_refs([*selection.standard.cites, *test.cites]),
+            authorities=self._refs(
+                ("claim", id(selection.standard), id(test)), selection.standard.cites, test.cites
+            ),
             explanation=explanation,
         )
         return _Pair(result, nm, m)
@@ -433,14 +499,10 @@ class _Assessment:
         missing = (
             [a for a in direct if a not in nm.values] if status is ElementStatus.NOT_MET else []
         )
-        cites = list(element.cites)
         sj = self.library.summary_judgment
-        numbers = False
-        if status is ElementStatus.GENUINE_DISPUTE:
-            cites += sj.no_credibility_weighing.cites
-            numbers = any(len(d.movant.facts) > len(d.non_movant.facts) for d in material)
-            if numbers:
-                cites += sj.sheer_numbers.cites
+        genuine = status is ElementStatus.GENUINE_DISPUTE
+        numbers = genuine and any(len(d.movant.facts) > len(d.non_movant.facts) for d in material)
+
         return ElementResult.build(
             id=element_id,
             label=element.label,
@@ -460,7 +522,12 @@ class _Assessment:
             immaterial_disputes=immaterial,
             missing_evidence=missing,
             depends_on=self._dependencies(element.holds_when, nm, m, defendant, claim),
-            authorities=authority_refs(cites),
+            authorities=self._refs(
+                ("element", id(element), genuine, numbers),
+                element.cites,
+                sj.no_credibility_weighing.cites if genuine else (),
+                sj.sheer_numbers.cites if numbers else (),
+            ),
             explanation=self._element_sentence(
                 element, status, material, missing, numbers, blocked_by
             ),
@@ -515,7 +582,7 @@ class _Assessment:
         flips: Any,
     ) -> tuple[list[Dispute], list[str]]:
         reads = self.compiler.reads(condition, claim, defense)
-        differing = sorted(a for a in reads if nm.values.get(a) != m.values.get(a))
+        differing = sorted(reads & self._differing(nm, m))
         if not differing:
             return [], []
 
@@ -540,17 +607,29 @@ class _Assessment:
                         break
         self.material_anywhere.update(material)
         disputes = [
-            dispute(
-                self.facts,
-                a,
-                self.library.attributes[a],
-                nm.versions.get(a),
-                m.versions.get(a),
-                [b for b in material if b != a] if jointly else None,
-            )
+            self._dispute(a, nm.versions.get(a), m.versions.get(a), material if jointly else None)
             for a in material
         ]
         return disputes, [a for a in differing if a not in material]
+
+    def _dispute(
+        self,
+        attribute: str,
+        nm: Version | None,
+        m: Version | None,
+        jointly: tuple[str, ...] | None = None,
+    ) -> Dispute:
+        """One dispute, built once: the same disagreement is material to many elements,
+        claims and defendants, and report parts are never changed once built."""
+        key = (attribute, id(nm), id(m), jointly)
+        found = self._built_disputes.get(key)
+        if found is None:
+            together = [b for b in jointly if b != attribute] if jointly else None
+            found = dispute(
+                self.facts, attribute, self.library.attributes[attribute], nm, m, together
+            )
+            self._built_disputes[key] = found
+        return found
 
     def _dependencies(
         self, condition: Condition, nm: World, m: World, defendant: str, claim: str
@@ -677,7 +756,7 @@ class _Assessment:
                     non_movant_facts=self.facts(_facts_behind(nm, direct)),
                     movant_facts=self.facts(_facts_behind(m, direct)),
                     material_disputes=material,
-                    authorities=authority_refs(factor.cites),
+                    authorities=self._refs(("factor", id(factor)), factor.cites),
                     explanation=sentence,
                 )
             )
@@ -706,7 +785,7 @@ class _Assessment:
             "defense_name": defense.name,
             "defendant": defendant,
             "claim": claim,
-            "authorities": authority_refs(defense.cites),
+            "authorities": self._refs(("defense", id(defense)), defense.cites),
         }
         if claim_result.outcome is not ClaimOutcome.DENIED or pair.non_movant is None:
             why = (
@@ -717,7 +796,7 @@ class _Assessment:
             return DefenseResult.build(
                 **common,
                 outcome=DefenseOutcome.NOT_REACHED,
-                prongs=[_unreached(pid, prong, why) for pid, prong in defense.prongs.items()],
+                prongs=[self._unreached(pid, prong, why) for pid, prong in defense.prongs.items()],
                 clearly_established_by=[],
                 explanation=f"{defense.name} is not reached for {name} on the "
                 f"{claim_result.claim_name.lower()} claim: {why}.",
@@ -760,6 +839,13 @@ class _Assessment:
             explanation=explanation,
         )
 
+    def _unreached(self, prong_id: str, prong: Element, why: str) -> ElementResult:
+        key = ("unreached", prong_id, id(prong), why)
+        found = self.parts.get(key)
+        if found is None:
+            found = self.parts[key] = _unreached(prong_id, prong, why)
+        return found
+
     # --- disputes nobody needs -------------------------------------------------------
 
     def _immaterial_disputes(self) -> list[Dispute]:
@@ -770,15 +856,7 @@ class _Assessment:
             m_values = {v.value for v in m[attribute]}
             if nm_values == m_values or attribute in self.material_anywhere:
                 continue
-            out.append(
-                dispute(
-                    self.facts,
-                    attribute,
-                    self.library.attributes[attribute],
-                    nm[attribute][0],
-                    m[attribute][0],
-                )
-            )
+            out.append(self._dispute(attribute, nm[attribute][0], m[attribute][0]))
         return out
 
 

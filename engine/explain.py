@@ -33,10 +33,21 @@ class FactRefs:
     def __init__(self, case: Case) -> None:
         self.case = case
         self._refs: dict[str, FactRef] = {}
+        self._rank: dict[str, int] | None = None
+        #: The same few groups of facts (a version's witnesses) are listed again and again.
+        self._lists: dict[tuple[str, ...], list[FactRef]] = {}
 
     def __call__(self, fact_ids: Iterable[str]) -> list[FactRef]:
-        unique = sorted(set(fact_ids), key=lambda f: fact_order(self.case, f))
-        return [self._ref(fid) for fid in unique]
+        key = fact_ids if isinstance(fact_ids, tuple) else tuple(fact_ids)
+        found = self._lists.get(key)
+        if found is None:
+            rank = self._rank
+            if rank is None:
+                ordered = sorted(self.case.facts, key=lambda f: fact_order(self.case, f))
+                rank = self._rank = {fid: i for i, fid in enumerate(ordered)}
+            unique = sorted(set(key), key=rank.__getitem__)
+            found = self._lists[key] = [self._ref(fid) for fid in unique]
+        return list(found)
 
     def _ref(self, fid: str) -> FactRef:
         ref = self._refs.get(fid)

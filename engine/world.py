@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .conditions import (
@@ -30,6 +30,14 @@ from .model.rubric import (
 from .vocab import Leaning
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A compiled condition and the number shared by conditions written the same way."""
+
+    identity: int
+    fn: Compiled
+
+
 @dataclass(frozen=True)
 class Selection:
     standard: Standard
@@ -43,12 +51,14 @@ class Compiler:
     def __init__(self, library: Library) -> None:
         self.library = library
         self._compiled: dict[int, Compiled] = {}
+        self._entries: dict[int, Entry] = {}
         self._identity: dict[int, int] = {}
         self._direct: dict[int, list[str]] = {}
         self._refs: dict[int, list[ClaimReference]] = {}
         self._by_text: dict[str, int] = {}
-        self._reads: dict[tuple[int, str | None], frozenset[str]] = {}
+        self._reads: dict[tuple[int, str | None, int], frozenset[str]] = {}
         self._claim_reads: dict[str, frozenset[str]] = {}
+        self._depends: dict[tuple[int, str | None, int], frozenset[str]] = {}
         self._claim_read_order: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, condition: Condition) -> Compiled:
@@ -58,6 +68,13 @@ class Compiler:
             fn = compile_condition(condition, self.library.attributes)
             self._compiled[key] = fn
         return fn
+
+    def entry(self, condition: Condition) -> Entry:
+        found = self._entries.get(id(condition))
+        if found is None:
+            found = Entry(self.identity(condition), self(condition))
+            self._entries[id(condition)] = found
+        return found
 
     def identity(self, condition: Condition) -> int:
         """The same number for conditions written the same way, wherever they appear, so
@@ -90,7 +107,7 @@ class Compiler:
         defense: DefenseTest | None = None,
     ) -> frozenset[str]:
         """Attributes ``condition`` depends on, through the claims and precedents it names."""
-        key = (id(condition), claim)
+        key = (id(condition), claim, id(defense))
         cached = self._reads.get(key)
         if cached is not None:
             return cached
@@ -105,6 +122,23 @@ class Compiler:
         result = frozenset(found)
         self._reads[key] = result
         return result
+
+    def depends_on(
+        self, condition: Condition, claim: str | None, defense: DefenseTest | None
+    ) -> frozenset[str]:
+        """Every attribute ``condition``'s answer can change with, including those the
+        claims named by a precedent's conduct read: a variant world reuses its parent's
+        answer only where none of these changed."""
+        key = (id(condition), claim, id(defense))
+        found = self._depends.get(key)
+        if found is None:
+            found = self.reads(condition, claim, defense)
+            if defense and reads_clearly_established(condition):
+                self._depends[key] = found  # a precedent naming itself adds nothing
+                for precedent in defense.clearly_established_by:
+                    found |= self.depends_on(precedent.conduct, claim, defense)
+            self._depends[key] = found
+        return found
 
     def claim_read_order(self, claim_id: str) -> tuple[str, ...]:
         order = self._claim_read_order.get(claim_id)
@@ -148,22 +182,51 @@ def _claim_conditions(library: Library, rubric: ClaimRubric) -> Iterable[Conditi
                         yield factor.favors_defendant_when
 
 
-@dataclass
 class World:
-    """Attribute values for one side's version of events; claims are decided lazily."""
+    """Attribute values for one side's version of events; claims are decided lazily.
 
-    compiler: Compiler
-    values: dict[str, Any]
-    defendants: tuple[str, ...]
-    incident_date: dt.date
-    #: The version behind each value, where the world was built from the record.
-    versions: dict[str, Any] = field(default_factory=dict)
-    #: Claim answers shared by every world the engine builds, keyed by the defendants and
-    #: the values each claim reads: worlds that agree on those agree on the claim.
-    shared: dict[tuple[Any, ...], bool] = field(default_factory=dict)
-    _holds: dict[tuple[str, str], bool] = field(default_factory=dict)
-    _truths: dict[tuple[int, str, str | None, int], Truth] = field(default_factory=dict)
-    _variants: dict[tuple[tuple[str, Any], ...], World] = field(default_factory=dict)
+    A variant (``replaced``) keeps its parent: any answer that reads none of the swapped
+    attributes is the parent's, which is most of them when one dispute is flipped."""
+
+    __slots__ = (
+        "_holds",
+        "_truths",
+        "_variants",
+        "changed",
+        "compiler",
+        "defendants",
+        "incident_date",
+        "parent",
+        "shared",
+        "values",
+        "versions",
+    )
+
+    def __init__(
+        self,
+        compiler: Compiler,
+        values: dict[str, Any],
+        defendants: tuple[str, ...],
+        incident_date: dt.date,
+        versions: dict[str, Any] | None = None,
+        shared: dict[tuple[Any, ...], bool] | None = None,
+        parent: World | None = None,
+        changed: frozenset[str] = frozenset(),
+    ) -> None:
+        self.compiler = compiler
+        self.values = values
+        self.defendants = defendants
+        self.incident_date = incident_date
+        #: The version behind each value, where the world was built from the record.
+        self.versions: dict[str, Any] = versions if versions is not None else {}
+        #: Claim answers shared by every world the engine builds, keyed by the defendants
+        #: and the values each claim reads: worlds that agree on those agree on the claim.
+        self.shared: dict[tuple[Any, ...], bool] = shared if shared is not None else {}
+        self.parent = parent
+        self.changed = changed
+        self._holds: dict[tuple[str, str], bool] = {}
+        self._truths: dict[tuple[int, str, str | None, int], Truth] = {}
+        self._variants: dict[tuple[tuple[str, Any], ...], World] = {}
 
     def truth(
         self,
@@ -173,17 +236,20 @@ class World:
         defense: DefenseTest | None = None,
     ) -> Truth:
         """Whether ``condition`` holds here; each answer is computed once per world."""
-        key = (self.compiler.identity(condition), defendant, claim, id(defense))
+        entry = self.compiler.entry(condition)
+        key = (entry.identity, defendant, claim, id(defense))
         truths = self._truths
         if key in truths:
             return truths[key]
-        value = truths[key] = self.compiler(condition)(Ctx(self, defendant, claim, defense))
+        parent = self.parent
+        if parent is not None and self.compiler.depends_on(condition, claim, defense).isdisjoint(
+            self.changed
+        ):
+            value = parent.truth(condition, defendant, claim, defense)
+        else:
+            value = entry.fn(self.values, defendant, self, claim, defense)
+        truths[key] = value
         return value
-
-    def context(
-        self, defendant: str, claim: str | None = None, defense: DefenseTest | None = None
-    ) -> Ctx:
-        return Ctx(self, defendant, claim, defense)
 
     def replaced(self, changes: dict[str, Any]) -> World:
         """This world with some values swapped; the same swap gives the same world back."""
@@ -197,7 +263,13 @@ class World:
                 else:
                     values[name] = value
             variant = World(
-                self.compiler, values, self.defendants, self.incident_date, shared=self.shared
+                self.compiler,
+                values,
+                self.defendants,
+                self.incident_date,
+                shared=self.shared,
+                parent=self,
+                changed=frozenset(changes),
             )
             self._variants[key] = variant
         return variant
@@ -218,8 +290,14 @@ class World:
 
     def holds(self, claim_id: str, defendant: str) -> bool:
         key = (claim_id, defendant)
-        if key in self._holds:
-            return self._holds[key]
+        found = self._holds.get(key)
+        if found is not None:
+            return found
+        parent = self.parent
+        if parent is not None and self.compiler.claim_reads(claim_id).isdisjoint(self.changed):
+            result = parent.holds(claim_id, defendant)
+            self._holds[key] = result
+            return result
         values = self.values
         signature = (
             claim_id,
@@ -275,39 +353,27 @@ class World:
                 total -= factor.weight
         return total
 
+    # --- what compiled conditions ask of the world (conditions.Holder) -----------------
 
-@dataclass
-class Ctx:
-    world: World
-    defendant: str
-    claim: str | None
-    defense: DefenseTest | None
-
-    @property
-    def values(self) -> dict[str, Any]:
-        return self.world.values
-
-    def claim_holds(self, claim: str, against: str) -> bool:
-        if claim not in self.world.compiler.library.claims:
+    def claim_holds(self, claim: str, against: str, defendant: str) -> bool:
+        if claim not in self.compiler.library.claims:
             return False
         if against == "the_defendant":
-            return self.world.holds(claim, self.defendant)
-        return any(
-            self.world.holds(claim, other)
-            for other in self.world.defendants
-            if other != self.defendant
-        )
+            return self.holds(claim, defendant)
+        return any(self.holds(claim, other) for other in self.defendants if other != defendant)
 
-    def clearly_established(self) -> Truth:
-        if self.defense is None:
+    def clearly_established(
+        self, defendant: str, claim: str | None, defense: DefenseTest | None
+    ) -> Truth:
+        if defense is None:
             return None
-        authorities = self.world.compiler.library.authorities
+        authorities = self.compiler.library.authorities
         unknown = False
-        for precedent in self.defense.clearly_established_by:
+        for precedent in defense.clearly_established_by:
             authority = authorities.get(precedent.cite.authority)
-            if authority is None or authority.decided >= self.world.incident_date:
+            if authority is None or authority.decided >= self.incident_date:
                 continue
-            matched = self.world.truth(precedent.conduct, self.defendant, self.claim, self.defense)
+            matched = self.truth(precedent.conduct, defendant, claim, defense)
             if matched is True:
                 return True
             if matched is None:
