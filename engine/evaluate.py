@@ -586,8 +586,10 @@ class _Assessment:
         if not differing:
             return [], []
 
+        theirs = m.values
+
         def flipped(attrs: tuple[str, ...]) -> bool:
-            world = nm.replaced({a: m.values.get(a) for a in attrs})
+            world = nm.replaced({a: theirs.get(a) for a in attrs})
             if flips is not None:
                 return bool(flips(world))
             return world.truth(condition, defendant, claim, defense) is not True
@@ -595,7 +597,15 @@ class _Assessment:
         material: tuple[str, ...] = ()
         jointly = False
         if status is ElementStatus.GENUINE_DISPUTE or flips is not None:
-            singles = tuple(a for a in differing if flipped((a,)))
+            if flips is None:
+                singles = tuple(
+                    a
+                    for a in differing
+                    if nm.flipped(a, theirs.get(a)).truth(condition, defendant, claim, defense)
+                    is not True
+                )
+            else:
+                singles = tuple(a for a in differing if flips(nm.flipped(a, theirs.get(a))))
             material = singles
             if not singles:
                 for size in range(2, min(len(differing), MAX_MATERIAL_SET) + 1):

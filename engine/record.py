@@ -102,24 +102,31 @@ def build_record(case: Case, library: Library) -> Record:
     }
     nm_tiers = (non_movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, movant_side)
     m_tiers = (movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, non_movant_side)
+    by_attribute: dict[str, dict[Side, list[str]]] = {}
+    for fid in sorted(side_of, key=lambda f: fact_order(case, f)):
+        for name in case.facts[fid].establishes:
+            by_attribute.setdefault(name, {}).setdefault(side_of[fid], []).append(fid)
+    shared: dict[tuple[str, Side], tuple[Version, ...]] = {}
     return Record(
         facts=dict(case.facts),
         admitted=admitted,
         set_aside=tuple(sorted(set_aside.values(), key=lambda s: fact_order(case, s.fact))),
         deemed_admitted=tuple(sorted(deemed, key=lambda f: fact_order(case, f))),
-        non_movant=_world(case, library, side_of, nm_tiers),
-        movant=_world(case, library, side_of, m_tiers),
+        non_movant=_world(case, library, by_attribute, nm_tiers, shared),
+        movant=_world(case, library, by_attribute, m_tiers, shared),
     )
 
 
 def _world(
-    case: Case, library: Library, side_of: dict[str, Side], tiers: tuple[Side, ...]
+    case: Case,
+    library: Library,
+    by_attribute: dict[str, dict[Side, list[str]]],
+    tiers: tuple[Side, ...],
+    shared: dict[tuple[str, Side], tuple[Version, ...]],
 ) -> Candidates:
-    by_attribute: dict[str, dict[Side, list[str]]] = {}
-    for fid in sorted(side_of, key=lambda f: fact_order(case, f)):
-        for name in case.facts[fid].establishes:
-            by_attribute.setdefault(name, {}).setdefault(side_of[fid], []).append(fid)
-
+    """``by_attribute``: each attribute's admitted facts by side, in ``fact_order``;
+    ``shared``: versions already worked out for the other world: most attributes are
+    undisputed, and both worlds credit the same facts for them."""
     world: Candidates = {}
     for attribute_id, attribute in library.attributes.items():
         if attribute.from_case == "plaintiff_status":
@@ -130,7 +137,11 @@ def _world(
             continue
         for tier in tiers:
             if tier in sides:
-                world[attribute_id] = _versions(case, declared.type, attribute_id, sides[tier])
+                found = shared.get((attribute_id, tier))
+                if found is None:
+                    found = _versions(case, declared.type, attribute_id, sides[tier])
+                    shared[(attribute_id, tier)] = found
+                world[attribute_id] = found
                 break
     return world
 

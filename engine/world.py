@@ -29,6 +29,8 @@ from .model.rubric import (
 )
 from .vocab import Leaning
 
+_UNSET: Any = object()
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -51,7 +53,8 @@ class Compiler:
     def __init__(self, library: Library) -> None:
         self.library = library
         self._compiled: dict[int, Compiled] = {}
-        self._entries: dict[int, Entry] = {}
+        #: By ``id`` of the condition; read directly on the hot path (``World.truth``).
+        self.entries: dict[int, Entry] = {}
         self._identity: dict[int, int] = {}
         self._direct: dict[int, list[str]] = {}
         self._refs: dict[int, list[ClaimReference]] = {}
@@ -70,10 +73,10 @@ class Compiler:
         return fn
 
     def entry(self, condition: Condition) -> Entry:
-        found = self._entries.get(id(condition))
+        found = self.entries.get(id(condition))
         if found is None:
             found = Entry(self.identity(condition), self(condition))
-            self._entries[id(condition)] = found
+            self.entries[id(condition)] = found
         return found
 
     def identity(self, condition: Condition) -> int:
@@ -236,13 +239,15 @@ class World:
         defense: DefenseTest | None = None,
     ) -> Truth:
         """Whether ``condition`` holds here; each answer is computed once per world."""
-        entry = self.compiler.entry(condition)
+        compiler = self.compiler
+        entry = compiler.entries.get(id(condition)) or compiler.entry(condition)
         key = (entry.identity, defendant, claim, id(defense))
         truths = self._truths
-        if key in truths:
-            return truths[key]
+        value = truths.get(key, _UNSET)
+        if value is not _UNSET:
+            return value
         parent = self.parent
-        if parent is not None and self.compiler.depends_on(condition, claim, defense).isdisjoint(
+        if parent is not None and compiler.depends_on(condition, claim, defense).isdisjoint(
             self.changed
         ):
             value = parent.truth(condition, defendant, claim, defense)
@@ -254,24 +259,29 @@ class World:
     def replaced(self, changes: dict[str, Any]) -> World:
         """This world with some values swapped; the same swap gives the same world back."""
         key = tuple(sorted(changes.items(), key=lambda kv: kv[0]))
-        variant = self._variants.get(key)
-        if variant is None:
-            values = dict(self.values)
-            for name, value in changes.items():
-                if value is None:
-                    values.pop(name, None)
-                else:
-                    values[name] = value
-            variant = World(
-                self.compiler,
-                values,
-                self.defendants,
-                self.incident_date,
-                shared=self.shared,
-                parent=self,
-                changed=frozenset(changes),
-            )
-            self._variants[key] = variant
+        return self._variants.get(key) or self._variant(key, changes)
+
+    def flipped(self, name: str, value: Any) -> World:
+        """``replaced({name: value})``, the one swap asked for most often."""
+        key = ((name, value),)
+        return self._variants.get(key) or self._variant(key, {name: value})
+
+    def _variant(self, key: tuple[tuple[str, Any], ...], changes: dict[str, Any]) -> World:
+        values = dict(self.values)
+        for name, value in changes.items():
+            if value is None:
+                values.pop(name, None)
+            else:
+                values[name] = value
+        variant = self._variants[key] = World(
+            self.compiler,
+            values,
+            self.defendants,
+            self.incident_date,
+            shared=self.shared,
+            parent=self,
+            changed=frozenset(changes),
+        )
         return variant
 
     def select(self, claim: ClaimRubric, defendant: str) -> Selection | None:
@@ -294,7 +304,8 @@ class World:
         if found is not None:
             return found
         parent = self.parent
-        if parent is not None and self.compiler.claim_reads(claim_id).isdisjoint(self.changed):
+        compiler = self.compiler
+        if parent is not None and compiler.claim_reads(claim_id).isdisjoint(self.changed):
             result = parent.holds(claim_id, defendant)
             self._holds[key] = result
             return result
@@ -303,12 +314,12 @@ class World:
             claim_id,
             defendant,
             self.defendants,
-            *map(values.get, self.compiler.claim_read_order(claim_id)),
+            *map(values.get, compiler.claim_read_order(claim_id)),
         )
         result = self.shared.get(signature)
         if result is None:
             self._holds[key] = False  # a claim that depends on itself does not hold
-            claim = self.compiler.library.claims[claim_id]
+            claim = compiler.library.claims[claim_id]
             selection = self.select(claim, defendant)
             result = selection is not None and self.test_holds(claim, selection.test, defendant)
             self.shared[signature] = result
