@@ -28,6 +28,7 @@ from .model.report import (
     Dispute,
     ElementResult,
     FactorResult,
+    FactRef,
     PartyRef,
     Reason,
     Report,
@@ -105,6 +106,7 @@ class _Assessment:
         self._bases: dict[int, tuple[dict[str, Version], list[str]]] = {}
         self._worlds: dict[tuple[Any, ...], World] = {}
         self._differences: dict[tuple[int, int], frozenset[str]] = {}
+        self._evidence_memo: dict[tuple[Any, ...], Any] = {}
 
     # --- the report ------------------------------------------------------------------
 
@@ -503,21 +505,16 @@ class _Assessment:
         genuine = status is ElementStatus.GENUINE_DISPUTE
         numbers = genuine and any(len(d.movant.facts) > len(d.non_movant.facts) for d in material)
 
+        values, questions, nm_facts, m_facts = self._evidence(direct, nm, m)
         return ElementResult.build(
             id=element_id,
             label=element.label,
             status=status,
             particularly_important=element.particularly_important,
-            values={
-                a: {
-                    "non_movant": shown_value(nm.values.get(a)),
-                    "movant": shown_value(m.values.get(a)),
-                }
-                for a in direct
-            },
-            questions=self._questions(direct),
-            non_movant_facts=self.facts(_facts_behind(nm, direct)),
-            movant_facts=self.facts(_facts_behind(m, direct)),
+            values=dict(values),
+            questions=dict(questions),
+            non_movant_facts=list(nm_facts),
+            movant_facts=list(m_facts),
             material_disputes=material,
             immaterial_disputes=immaterial,
             missing_evidence=missing,
@@ -533,12 +530,37 @@ class _Assessment:
             ),
         )
 
+    def _evidence(
+        self, direct: list[str], nm: World, m: World
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, str], list[FactRef], list[FactRef]]:
+        """What each side's world says on the attributes a condition names, and the facts
+        behind it: every defendant and claim asking the same question shares the answer."""
+        key = (id(nm), id(m), *direct)
+        found = self._evidence_memo.get(key)
+        if found is None:
+            found = self._evidence_memo[key] = (
+                {
+                    a: {
+                        "non_movant": shown_value(nm.values.get(a)),
+                        "movant": shown_value(m.values.get(a)),
+                    }
+                    for a in direct
+                },
+                self._questions(direct),
+                self.facts(_facts_behind(nm, direct)),
+                self.facts(_facts_behind(m, direct)),
+            )
+        return found
+
     def _questions(self, attributes: list[str]) -> dict[str, str]:
-        out = {}
-        for name in attributes:
-            attribute = self.library.attributes[name]
-            out[name] = attribute.question + (f" ({attribute.unit})" if attribute.unit else "")
-        return out
+        key = ("questions", *attributes)
+        out = self.parts.get(key)
+        if out is None:
+            out = self.parts[key] = {}
+            for name in attributes:
+                attribute = self.library.attributes[name]
+                out[name] = attribute.question + (f" ({attribute.unit})" if attribute.unit else "")
+        return dict(out)
 
     def _disputes(
         self,
@@ -713,6 +735,7 @@ class _Assessment:
                 c for c in (factor.favors_plaintiff_when, factor.favors_defendant_when) if c
             ]
             direct = sorted({a for c in conditions for a in self.compiler.direct_reads(c)})
+            values, questions, nm_facts, m_facts = self._evidence(direct, nm, m)
             material: list[Dispute] = []
             if lean_nm is not lean_m:
                 for condition in conditions:
@@ -755,16 +778,10 @@ class _Assessment:
                     movant_leaning=lean_m,
                     weight=float(factor.weight),
                     particularly_important=factor.particularly_important,
-                    values={
-                        a: {
-                            "non_movant": shown_value(nm.values.get(a)),
-                            "movant": shown_value(m.values.get(a)),
-                        }
-                        for a in direct
-                    },
-                    questions=self._questions(direct),
-                    non_movant_facts=self.facts(_facts_behind(nm, direct)),
-                    movant_facts=self.facts(_facts_behind(m, direct)),
+                    values=dict(values),
+                    questions=dict(questions),
+                    non_movant_facts=list(nm_facts),
+                    movant_facts=list(m_facts),
                     material_disputes=material,
                     authorities=self._refs(("factor", id(factor)), factor.cites),
                     explanation=sentence,

@@ -62,6 +62,7 @@ class Compiler:
         self._reads: dict[tuple[int, str | None, int], frozenset[str]] = {}
         self._claim_reads: dict[str, frozenset[str]] = {}
         self._depends: dict[tuple[int, str | None, int], frozenset[str]] = {}
+        self._precedents: dict[tuple[int, dt.date], tuple[Condition, ...]] = {}
         self._claim_read_order: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, condition: Condition) -> Compiled:
@@ -141,6 +142,19 @@ class Compiler:
                 for precedent in defense.clearly_established_by:
                     found |= self.depends_on(precedent.conduct, claim, defense)
             self._depends[key] = found
+        return found
+
+    def precedents(self, defense: DefenseTest, before: dt.date) -> tuple[Condition, ...]:
+        """The conduct of each of ``defense``'s precedents decided before ``before``."""
+        key = (id(defense), before)
+        found = self._precedents.get(key)
+        if found is None:
+            authorities = self.library.authorities
+            found = self._precedents[key] = tuple(
+                p.conduct
+                for p in defense.clearly_established_by
+                if (a := authorities.get(p.cite.authority)) is not None and a.decided < before
+            )
         return found
 
     def claim_read_order(self, claim_id: str) -> tuple[str, ...]:
@@ -250,7 +264,9 @@ class World:
         if parent is not None and compiler.depends_on(condition, claim, defense).isdisjoint(
             self.changed
         ):
-            value = parent.truth(condition, defendant, claim, defense)
+            value = parent._truths.get(key, _UNSET)
+            if value is _UNSET:
+                value = parent.truth(condition, defendant, claim, defense)
         else:
             value = entry.fn(self.values, defendant, self, claim, defense)
         truths[key] = value
@@ -378,13 +394,9 @@ class World:
     ) -> Truth:
         if defense is None:
             return None
-        authorities = self.compiler.library.authorities
         unknown = False
-        for precedent in defense.clearly_established_by:
-            authority = authorities.get(precedent.cite.authority)
-            if authority is None or authority.decided >= self.incident_date:
-                continue
-            matched = self.truth(precedent.conduct, defendant, claim, defense)
+        for conduct in self.compiler.precedents(defense, self.incident_date):
+            matched = self.truth(conduct, defendant, claim, defense)
             if matched is True:
                 return True
             if matched is None:
