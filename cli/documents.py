@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pydantic_core
-from pydantic import BaseModel, TypeAdapter, ValidationError
-from pydantic_core import SchemaValidator
+from pydantic_core import SchemaValidator, ValidationError
 
 from triable.engine.errors import InvalidDocument, Location, TriableError, UnusableInput
 from triable.engine.library import Library
@@ -23,9 +21,11 @@ from triable.engine.model.rubric import (
     SummaryJudgmentRubric,
     Test,
 )
-from triable.engine.spelling import closest, did_you_mean
 
 from .yaml_source import SourceDocument, load
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 MODELS: dict[str, Any] = {
     "authorities": AuthorityRegistry,
@@ -62,6 +62,8 @@ def _validator(kind: str) -> Any:
             return SchemaValidator(*schema)
         except Exception:  # a schema this pydantic cannot read: generate it afresh
             pass
+    from pydantic import TypeAdapter
+
     adapter: TypeAdapter[Any] = TypeAdapter(MODELS[kind])
     adapter.rebuild()
     validator = adapter.validator
@@ -85,7 +87,9 @@ def _without_metadata(node: Any) -> Any:
 
 
 def default_rubrics() -> Path:
-    return Path(str(resources.files("triable.rubrics")))
+    import triable.rubrics
+
+    return Path(triable.rubrics.__file__).parent
 
 
 def load_document(path: Path, kinds: Iterable[str] = MODELS) -> Loaded:
@@ -115,6 +119,8 @@ def validate_source(source: SourceDocument, kinds: frozenset[str] = frozenset(MO
             ]
         )
     if not isinstance(kind, str) or kind not in kinds:
+        from triable.engine.spelling import did_you_mean
+
         hint = did_you_mean(str(kind), sorted(kinds))
         raise InvalidDocument(
             [
@@ -135,6 +141,8 @@ def validate_source(source: SourceDocument, kinds: frozenset[str] = frozenset(MO
 
 
 def schema_findings(source: SourceDocument, exc: ValidationError) -> list[TriableError]:
+    from triable.engine.spelling import closest
+
     errors = [(error, _real_path(source.data, tuple(error["loc"]))) for error in exc.errors()]
     # A misspelt required key yields both "unknown key" and "missing key"; the first,
     # with its "did you mean", says it all.
@@ -191,6 +199,8 @@ def _dotted(path: tuple[Any, ...]) -> str:
 
 
 def _finding(source: SourceDocument, error: Any, path: tuple[Any, ...]) -> TriableError:
+    from triable.engine.spelling import did_you_mean
+
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(path[-1]) if path else "?"
@@ -283,6 +293,8 @@ def all_field_names() -> frozenset[str]:
 
 
 def _all_models() -> list[type[BaseModel]]:
+    from pydantic import BaseModel
+
     import triable.engine.model.case as case_module
     import triable.engine.model.conditions as condition_module
     import triable.engine.model.rubric as rubric_module

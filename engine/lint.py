@@ -6,7 +6,7 @@ Pure: findings name a file and a path inside it; the CLI turns paths into lines.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -17,10 +17,18 @@ from .model.base import Cite
 from .model.case import Case, OneOf
 from .model.conditions import AttributeTest, ClaimHolds, ClearlyEstablished
 from .model.rubric import ClaimRubric, DefenseTest, Element
-from .spelling import did_you_mean
 from .vocab import AttributeType, DefenseOutcome, ElementStatus, EvidenceKind
 
 YamlPath = tuple[str | int, ...]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    # Imported when a finding needs it: a clean case never does.
+    from .spelling import did_you_mean as suggest
+
+    return suggest(word, choices)
+
+
 Severity = Literal["error", "warning"]
 
 #: Every finding code triable reports, with what it means. The README's table lists these;

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from json.encoder import encode_basestring
 from typing import Any
 
 from pydantic import BaseModel
 
 from triable.engine.model.report import Report
+
+try:  # the C encoder json.dumps itself uses, without importing all of json
+    from _json import encode_basestring
+except ImportError:  # pragma: no cover - an interpreter without the accelerator
+    from json.encoder import encode_basestring
 
 
 def as_data(value: Any) -> Any:
