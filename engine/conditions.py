@@ -130,7 +130,7 @@ class _Generator:
         if isinstance(condition, AllOf | AnyOf):
             is_all = isinstance(condition, AllOf)
             decisive = "False" if is_all else "True"
-            parts = condition.all if is_all else condition.any
+            parts = condition.all if isinstance(condition, AllOf) else condition.any
             lines = [f"{pad}{result} = {'True' if is_all else 'False'}", f"{pad}for _ in ONCE:"]
             for part in parts:
                 lines += self._part(

@@ -332,15 +332,15 @@ class World:
             self.defendants,
             *map(values.get, compiler.claim_read_order(claim_id)),
         )
-        result = self.shared.get(signature)
-        if result is None:
+        shared = self.shared.get(signature)
+        if shared is None:
             self._holds[key] = False  # a claim that depends on itself does not hold
             claim = compiler.library.claims[claim_id]
             selection = self.select(claim, defendant)
-            result = selection is not None and self.test_holds(claim, selection.test, defendant)
-            self.shared[signature] = result
-        self._holds[key] = result
-        return result
+            shared = selection is not None and self.test_holds(claim, selection.test, defendant)
+            self.shared[signature] = shared
+        self._holds[key] = shared
+        return shared
 
     def element_holds(self, element: Element, defendant: str, claim: str | None = None) -> Truth:
         return self.truth(element.holds_when, defendant, claim)
