@@ -195,3 +195,14 @@ def claims_read(condition: Condition) -> list[ClaimReference]:
 
 def reads_clearly_established(condition: Condition) -> bool:
     return any(isinstance(c, ClearlyEstablished) for c in walk(condition))
+
+
+def is_free(condition: Condition, attributes: dict[str, Attribute]) -> bool:
+    """Whether ``condition``'s answer depends on the attribute values alone: it names no
+    claim, no precedent and no party attribute, so no defendant, claim or defense."""
+    for c in walk(condition):
+        if isinstance(c, ClaimHolds | ClearlyEstablished):
+            return False
+        if isinstance(c, AttributeTest) and attributes[c.attr].type is AttributeType.PARTY:
+            return False
+    return True

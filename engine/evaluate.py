@@ -577,15 +577,19 @@ class _Assessment:
             return [], []
         if flips is not None:  # a factor's question, asked of that factor only
             return self._search_disputes(condition, nm, m, defendant, claim, defense, status, flips)
-        key = (
-            self.compiler.identity(condition),
-            id(nm),
-            id(m),
-            defendant,
-            claim,
-            id(defense),
-            status,
-        )
+        entry = self.compiler.entry(condition)
+        key: tuple[Any, ...]
+        if entry.free:
+            # Its answer reads the values alone, so worlds that agree on the versions it
+            # reads (other defendants' worlds, mostly) agree on its disputes.
+            nv, mv = nm.versions, m.versions
+            key = (
+                entry.identity,
+                status,
+                *[(id(nv.get(a)), id(mv.get(a))) for a in self.compiler.direct_reads(condition)],
+            )
+        else:
+            key = (entry.identity, id(nm), id(m), defendant, claim, id(defense), status)
         found = self._dispute_memo.get(key)
         if found is None:
             found = self._search_disputes(condition, nm, m, defendant, claim, defense, status, None)

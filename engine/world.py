@@ -14,6 +14,7 @@ from .conditions import (
     attributes_read,
     claims_read,
     compile_condition,
+    is_free,
     reads_clearly_established,
 )
 from .library import AnyTest, Library
@@ -34,10 +35,16 @@ _UNSET: Any = object()
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A compiled condition and the number shared by conditions written the same way."""
+    """A compiled condition and the number shared by conditions written the same way.
+
+    A ``free`` condition names no claim, no precedent and no party attribute: its compiled
+    function reads nothing but the values, so its answer in a world is one for every
+    defendant, claim and defense, and ``reads`` is all it depends on."""
 
     identity: int
     fn: Compiled
+    free: bool
+    reads: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -76,7 +83,12 @@ class Compiler:
     def entry(self, condition: Condition) -> Entry:
         found = self.entries.get(id(condition))
         if found is None:
-            found = Entry(self.identity(condition), self(condition))
+            found = Entry(
+                self.identity(condition),
+                self(condition),
+                is_free(condition, self.library.attributes),
+                frozenset(attributes_read(condition)),
+            )
             self.entries[id(condition)] = found
         return found
 
@@ -242,7 +254,8 @@ class World:
         self.parent = parent
         self.changed = changed
         self._holds: dict[tuple[str, str], bool] = {}
-        self._truths: dict[tuple[int, str, str | None, int], Truth] = {}
+        #: Keyed by the condition's identity alone where it is ``free``.
+        self._truths: dict[Any, Truth] = {}
         self._variants: dict[tuple[tuple[str, Any], ...], World] = {}
 
     def truth(
@@ -255,15 +268,16 @@ class World:
         """Whether ``condition`` holds here; each answer is computed once per world."""
         compiler = self.compiler
         entry = compiler.entries.get(id(condition)) or compiler.entry(condition)
-        key = (entry.identity, defendant, claim, id(defense))
+        free = entry.free
+        key: Any = entry.identity if free else (entry.identity, defendant, claim, id(defense))
         truths = self._truths
         value = truths.get(key, _UNSET)
         if value is not _UNSET:
             return value
         parent = self.parent
-        if parent is not None and compiler.depends_on(condition, claim, defense).isdisjoint(
-            self.changed
-        ):
+        if parent is not None and (
+            entry.reads if free else compiler.depends_on(condition, claim, defense)
+        ).isdisjoint(self.changed):
             value = parent._truths.get(key, _UNSET)
             if value is _UNSET:
                 value = parent.truth(condition, defendant, claim, defense)
