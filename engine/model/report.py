@@ -28,13 +28,28 @@ class Out(BaseModel):
                 if not info.is_required()
             }
             type.__setattr__(cls, "_defaults_cache", defaults)
-        instance = cls.__new__(cls)
-        setattr_ = object.__setattr__
-        setattr_(instance, "__dict__", {**defaults, **values})
-        setattr_(instance, "__pydantic_fields_set__", set(values))
-        setattr_(instance, "__pydantic_extra__", None)
-        setattr_(instance, "__pydantic_private__", None)
+        instance = _new(cls)
+        # ``values`` is this call's own dict, so it can be the instance's; the defaults
+        # come first, as ``{**defaults, **values}`` would put them.
+        if defaults:
+            merged = defaults.copy()
+            merged.update(values)
+            _set_dict(instance, merged)
+        else:
+            _set_dict(instance, values)
+        _set_fields_set(instance, set(values))
+        _set_extra(instance, None)
+        _set_private(instance, None)
         return instance
+
+
+# BaseModel's slots, set through their descriptors: cheaper than ``object.__setattr__``
+# by name, and as blind to the frozen model's ``__setattr__``.
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class AuthorityRef(Out):
