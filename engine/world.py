@@ -276,7 +276,12 @@ class World:
             return value
         parent = self.parent
         if parent is not None and (
-            entry.reads if free else compiler.depends_on(condition, claim, defense)
+            entry.reads
+            if free
+            else (
+                compiler._depends.get((id(condition), claim, id(defense)))
+                or compiler.depends_on(condition, claim, defense)
+            )
         ).isdisjoint(self.changed):
             value = parent._truths.get(key, _UNSET)
             if value is _UNSET:
@@ -335,17 +340,15 @@ class World:
             return found
         parent = self.parent
         compiler = self.compiler
-        if parent is not None and compiler.claim_reads(claim_id).isdisjoint(self.changed):
+        if parent is not None and (
+            compiler._claim_reads.get(claim_id) or compiler.claim_reads(claim_id)
+        ).isdisjoint(self.changed):
             result = parent.holds(claim_id, defendant)
             self._holds[key] = result
             return result
         values = self.values
-        signature = (
-            claim_id,
-            defendant,
-            self.defendants,
-            *map(values.get, compiler.claim_read_order(claim_id)),
-        )
+        order = compiler._claim_read_order.get(claim_id) or compiler.claim_read_order(claim_id)
+        signature = (claim_id, defendant, self.defendants, *map(values.get, order))
         shared = self.shared.get(signature)
         if shared is None:
             self._holds[key] = False  # a claim that depends on itself does not hold
@@ -401,7 +404,11 @@ class World:
             return False
         if against == "the_defendant":
             return self.holds(claim, defendant)
-        return any(self.holds(claim, other) for other in self.defendants if other != defendant)
+        # A loop, not ``any``: the generator would cost more than the lookups it wraps.
+        for other in self.defendants:  # noqa: SIM110
+            if other != defendant and self.holds(claim, other):
+                return True
+        return False
 
     def clearly_established(
         self, defendant: str, claim: str | None, defense: DefenseTest | None
