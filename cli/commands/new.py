@@ -326,11 +326,15 @@ def case_yaml(library: Library, data: dict[str, Any], schema: str) -> str:
     lines.append("claims:")
     for claim, against in data["claims"].items():
         lines += [f"  - claim: {claim}", f"    against: [{', '.join(against)}]"]
+    defenses = [test_id for test_id, test in library.tests.items() if test.form == "defense"]
+    for defense in defenses[:1]:
+        lines += [
+            "# defenses:",
+            f"#   - defense: {defense}",
+            f"#     raised_by: [{', '.join(data['defendants'])}]",
+            "#     cite: the brief raising it",
+        ]
     lines += [
-        "# defenses:",
-        "#   - defense: qualified_immunity",
-        f"#     raised_by: [{', '.join(data['defendants'])}]",
-        "#     cite: the brief raising it",
         "motion:",
         "  movant: defendants",
         f"  cite: {_q(TO_CITE)}",
