@@ -124,7 +124,7 @@ class _Writer:
         self.standard()
         for _, group in live_claims(r):
             self.claim_group(group)
-        self.qualified_immunity()
+        self.defenses()
         return "\n".join(self.lines).rstrip() + "\n"
 
     def rule_56_1(self) -> None:
@@ -271,7 +271,7 @@ class _Writer:
             2,
         )
 
-    def qualified_immunity(self) -> None:
+    def defenses(self) -> None:
         reached = reached_defenses(self.report)
         unreached = unreached_defenses(self.report)
         if not reached and not unreached:

@@ -141,7 +141,7 @@ class _Writer:
         for _, group in live_claims(r):
             for claim in group:
                 out.extend(self.claim(claim))
-        out.extend(self.qualified_immunity())
+        out.extend(self.defenses())
         return out
 
     def rule_56_1(self) -> list[RenderableType]:
@@ -317,7 +317,7 @@ class _Writer:
                 out.append(shown)
         return out
 
-    def qualified_immunity(self) -> list[RenderableType]:
+    def defenses(self) -> list[RenderableType]:
         reached = reached_defenses(self.report)
         unreached = unreached_defenses(self.report)
         if not reached and not unreached:
