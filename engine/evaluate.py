@@ -484,27 +484,43 @@ class _Assessment:
         blocked_by: str | None,
         defense: DefenseTest | None,
     ) -> ElementResult:
-        in_nm = nm.truth(element.holds_when, defendant, claim, defense) is True
-        in_m = m.truth(element.holds_when, defendant, claim, defense) is True
+        condition = element.holds_when
+        in_nm = nm.truth(condition, defendant, claim, defense) is True
+        in_m = m.truth(condition, defendant, claim, defense) is True
+        material: list[Dispute] = []
+        immaterial: list[str] = []
+        missing: list[str] = []
+        genuine = numbers = False
+        direct = self.compiler.direct_reads(condition)
         if blocked_by:
             status = ElementStatus.NOT_REACHED
         elif not in_nm:
             status = ElementStatus.NOT_MET
-        elif in_m:
-            status = ElementStatus.UNDISPUTED_MET
+            values = nm.values
+            missing = [a for a in direct if a not in values]
         else:
-            status = ElementStatus.GENUINE_DISPUTE
-        material, immaterial = self._disputes(
-            element.holds_when, nm, m, defendant, claim, defense, status
-        )
-        direct = self.compiler.direct_reads(element.holds_when)
-        missing = (
-            [a for a in direct if a not in nm.values] if status is ElementStatus.NOT_MET else []
-        )
-        sj = self.library.summary_judgment
-        genuine = status is ElementStatus.GENUINE_DISPUTE
-        numbers = genuine and any(len(d.movant.facts) > len(d.non_movant.facts) for d in material)
-
+            if in_m:
+                status = ElementStatus.UNDISPUTED_MET
+            else:
+                status = ElementStatus.GENUINE_DISPUTE
+                genuine = True
+            material, immaterial = self._disputes(
+                condition, nm, m, defendant, claim, defense, status
+            )
+            numbers = genuine and any(
+                len(d.movant.facts) > len(d.non_movant.facts) for d in material
+            )
+        authorities_key = ("element", id(element), genuine, numbers)
+        authorities = self.parts.get(authorities_key)
+        if authorities is None:
+            sj = self.library.summary_judgment
+            authorities = self.parts[authorities_key] = authority_refs(
+                itertools.chain(
+                    element.cites,
+                    sj.no_credibility_weighing.cites if genuine else (),
+                    sj.sheer_numbers.cites if numbers else (),
+                )
+            )
         values, questions, nm_facts, m_facts = self._evidence(direct, nm, m)
         return ElementResult.build(
             id=element_id,
@@ -518,13 +534,12 @@ class _Assessment:
             material_disputes=material,
             immaterial_disputes=immaterial,
             missing_evidence=missing,
-            depends_on=self._dependencies(element.holds_when, nm, m, defendant, claim),
-            authorities=self._refs(
-                ("element", id(element), genuine, numbers),
-                element.cites,
-                sj.no_credibility_weighing.cites if genuine else (),
-                sj.sheer_numbers.cites if numbers else (),
+            depends_on=(
+                self._dependencies(condition, nm, m, defendant, claim)
+                if self.compiler.claim_refs(condition)
+                else []
             ),
+            authorities=list(authorities),
             explanation=self._element_sentence(
                 element, status, material, missing, numbers, blocked_by
             ),

@@ -155,6 +155,9 @@ def _versions(
     grouped: dict[Any, list[str]] = {}
     for fid, value in values:
         grouped.setdefault(value, []).append(fid)
+    if len(grouped) == 1:  # the common case: every fact on this side agrees
+        ((value, fids),) = grouped.items()
+        return (Version(value, tuple(fids)),)
     return tuple(
         Version(value, tuple(fids))
         for value, fids in sorted(grouped.items(), key=lambda kv: (str(type(kv[0])), str(kv[0])))
