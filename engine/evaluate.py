@@ -99,7 +99,7 @@ class _Assessment:
         self.m_name = party_label(case, self.m_side)
         self.material_anywhere: set[str] = set()
         self.shared = engine.claim_answers()
-        self.facts = FactRefs(case)
+        self.facts = FactRefs(case, self.record.rank)
         self._dispute_memo: dict[tuple[Any, ...], tuple[list[Dispute], list[str]]] = {}
         self._built_disputes: dict[tuple[Any, ...], Dispute] = {}
         self.parts = engine.parts

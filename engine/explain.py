@@ -9,7 +9,7 @@ from .model.base import Cite
 from .model.case import Case
 from .model.report import AuthorityRef, Dispute, FactRef, SideValue
 from .model.rubric import Attribute
-from .record import Version, fact_order
+from .record import Version, fact_ranks
 
 _AUTHORITY_REFS: dict[tuple[str, str], AuthorityRef] = {}
 
@@ -30,10 +30,11 @@ def authority_refs(cites: Iterable[Cite]) -> list[AuthorityRef]:
 class FactRefs:
     """References to a case's facts, each built once, listed in the case's fixed order."""
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, rank: dict[str, int] | None = None) -> None:
         self.case = case
         self._refs: dict[str, FactRef] = {}
-        self._rank: dict[str, int] | None = None
+        #: Each fact's place in ``fact_order`` (the record's, where there is one).
+        self._rank = rank
         #: The same few groups of facts (a version's witnesses) are listed again and again.
         self._lists: dict[tuple[str, ...], list[FactRef]] = {}
 
@@ -43,8 +44,7 @@ class FactRefs:
         if found is None:
             rank = self._rank
             if rank is None:
-                ordered = sorted(self.case.facts, key=lambda f: fact_order(self.case, f))
-                rank = self._rank = {fid: i for i, fid in enumerate(ordered)}
+                rank = self._rank = fact_ranks(self.case)
             unique = sorted(set(key), key=rank.__getitem__)
             found = self._lists[key] = [self._ref(fid) for fid in unique]
         return list(found)

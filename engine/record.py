@@ -44,6 +44,14 @@ class Record:
     deemed_admitted: tuple[str, ...]
     non_movant: Candidates
     movant: Candidates
+    #: Each of the case's facts' place in ``fact_order``, worked out once.
+    rank: dict[str, int]
+
+
+def fact_ranks(case: Case) -> dict[str, int]:
+    """Each fact's place in ``fact_order``."""
+    ordered = sorted(case.facts, key=lambda f: fact_order(case, f))
+    return {fid: i for i, fid in enumerate(ordered)}
 
 
 def fact_order(case: Case, fact_id: str) -> tuple[str, str, str]:
@@ -103,17 +111,19 @@ def build_record(case: Case, library: Library) -> Record:
     nm_tiers = (non_movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, movant_side)
     m_tiers = (movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, non_movant_side)
     by_attribute: dict[str, dict[Side, list[str]]] = {}
-    for fid in sorted(side_of, key=lambda f: fact_order(case, f)):
+    rank = fact_ranks(case)
+    for fid in sorted(side_of, key=rank.__getitem__):
         for name in case.facts[fid].establishes:
             by_attribute.setdefault(name, {}).setdefault(side_of[fid], []).append(fid)
     shared: dict[tuple[str, Side], tuple[Version, ...]] = {}
     return Record(
         facts=dict(case.facts),
         admitted=admitted,
-        set_aside=tuple(sorted(set_aside.values(), key=lambda s: fact_order(case, s.fact))),
-        deemed_admitted=tuple(sorted(deemed, key=lambda f: fact_order(case, f))),
+        set_aside=tuple(sorted(set_aside.values(), key=lambda s: rank[s.fact])),
+        deemed_admitted=tuple(sorted(deemed, key=rank.__getitem__)),
         non_movant=_world(case, library, by_attribute, nm_tiers, shared),
         movant=_world(case, library, by_attribute, m_tiers, shared),
+        rank=rank,
     )
 
 
