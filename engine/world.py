@@ -219,6 +219,7 @@ class World:
 
     __slots__ = (
         "_holds",
+        "_read_values",
         "_truths",
         "_variants",
         "changed",
@@ -254,6 +255,8 @@ class World:
         self.parent = parent
         self.changed = changed
         self._holds: dict[tuple[str, str], bool] = {}
+        #: The values each claim reads, in ``claim_read_order``: the same for every defendant.
+        self._read_values: dict[str, tuple[Any, ...]] = {}
         #: Keyed by the condition's identity alone where it is ``free``.
         self._truths: dict[Any, Truth] = {}
         self._variants: dict[tuple[tuple[str, Any], ...], World] = {}
@@ -346,9 +349,11 @@ class World:
             result = parent.holds(claim_id, defendant)
             self._holds[key] = result
             return result
-        values = self.values
-        order = compiler._claim_read_order.get(claim_id) or compiler.claim_read_order(claim_id)
-        signature = (claim_id, defendant, self.defendants, *map(values.get, order))
+        read_values = self._read_values.get(claim_id)
+        if read_values is None:
+            order = compiler._claim_read_order.get(claim_id) or compiler.claim_read_order(claim_id)
+            read_values = self._read_values[claim_id] = tuple(map(self.values.get, order))
+        signature = (claim_id, defendant, self.defendants, read_values)
         shared = self.shared.get(signature)
         if shared is None:
             self._holds[key] = False  # a claim that depends on itself does not hold
