@@ -26,6 +26,7 @@ from triable.engine.lint import lint_case
 from triable.engine.model.case import Case
 from triable.engine.model.report import Report
 from triable.engine.vocab import (
+    AttributeType,
     ClaimOutcome,
     DefenseOutcome,
     ElementStatus,
@@ -384,6 +385,12 @@ def test_removing_a_movant_fact_never_turns_denied_into_granted(
 # What does hold, and is the guarantee the standard gives: more evidence on a point the
 # non-movant already contests never hurts him (the most favourable version is taken), and
 # taking away the movant's version of a point the non-movant contests never hurts him either.
+#
+# Party attributes are left out: one side's facts about who did what add up rather than
+# compete (Knowles cuffed him for one leg, Ramos for the next: both did), so a further fact
+# naming an officer is more of the same testimony, not another version of it — found by
+# hypothesis: a plaintiff's added "both officers stepped in" beside his "neither stepped in"
+# names both officers, and failure to intervene fails, as it should on his own word.
 
 
 @settings(PROPERTY, max_examples=150)
@@ -392,7 +399,9 @@ def test_another_plaintiff_version_of_a_contested_point_never_turns_denied_into_
     drawn: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     data, new = drawn
-    contested = _addresses(data, "plaintiff")
+    contested = _addresses(data, "plaintiff") - {
+        name for name, a in bundled().attributes.items() if a.type is AttributeType.PARTY
+    }
     new = dict(new, establishes={a: v for a, v in new["establishes"].items() if a in contested})
     # Only a version is added: a video blatantly contradicting a version removes it, whoever
     # offers it (Scott v. Harris), which is a removal, not another version.
