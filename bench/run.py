@@ -13,8 +13,7 @@ Figures are measured here and only here; the test suite asserts no timings.
 - Pivots on a generated case disputing 50 attributes; validate over 500 rubric and case
   files; peak memory of loading and evaluating a 2,000-fact case in a fresh process.
 
-Exit status 1 when a measured figure misses its budget. A verb that is not built yet is
-reported as ``pending`` and does not fail the run.
+Exit status 1 when a measured figure misses its budget.
 """
 
 from __future__ import annotations
@@ -49,13 +48,13 @@ class Figure:
     name: str
     measured: str
     budget: str
-    ok: bool | None  # None: pending (the verb is not built yet)
+    ok: bool | None  # None: a reference figure, with no budget
     detail: str = ""
 
     @property
     def verdict(self) -> str:
         if self.ok is None:
-            return "-" if self.budget == "(reference)" else "pending"
+            return "-"
         return "PASS" if self.ok else "FAIL"
 
 
@@ -84,12 +83,6 @@ def wall(
 def children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
-
-
-def built(verb: str, env: dict[str, str]) -> bool:
-    """Whether ``triable VERB`` is more than its placeholder."""
-    _, done = wall([TRIABLE, verb, "--help"], env)
-    return done.returncode == 0 and b"Not available yet" not in done.stdout
 
 
 # --- CLI latency -------------------------------------------------------------------------
@@ -212,18 +205,11 @@ def pivots_figure(env: dict[str, str], work: Path) -> Figure:
     budget = "<= 1.00 s"
     rubrics = generate.write_disputed_rubrics(work / "disputed" / "rubrics")
     case = generate.write_model(work / "disputed" / "case.yaml", generate.disputed_case())
-    if not built("pivots", env):
-        return Figure(name, "pending", budget, None, "`triable pivots` is not built yet")
     cmd = [TRIABLE, "pivots", str(case), "--rubrics", str(rubrics), "--format", "json"]
-    times, cpu = [], []
-    for _ in range(3):
-        before = children_cpu()
-        seconds, done = wall(cmd, env)
-        cpu.append(children_cpu() - before)
-        if done.returncode not in (0, 1):
-            return Figure(name, "error", budget, False, done.stderr.decode().strip()[:200])
-        times.append(seconds)
-    best = statistics.median(times)
+    timed = median_of_three(cmd, env)
+    if isinstance(timed, str):
+        return Figure(name, "error", budget, False, timed)
+    best, cpu = timed
     from triable.engine.pivots import find_pivots
 
     library = session.library(rubrics)
@@ -237,35 +223,41 @@ def pivots_figure(env: dict[str, str], work: Path) -> Figure:
         f"{best:.2f} s",
         budget,
         best <= 1.0,
-        f"wall time of the CLI, median of 3 (CPU {statistics.median(cpu):.2f} s); "
+        f"wall time of the CLI, median of 3 (CPU {cpu:.2f} s); "
         f"evaluate + find_pivots in process {inside:.2f} s CPU, {len(found)} pivots",
     )
 
 
-def validate_figure(env: dict[str, str], work: Path) -> Figure:
-    name = "Validate: 500 rubric and case files"
-    budget = "<= 3.00 s"
-    rubrics, cases = generate.write_validate_tree(work / "validate", 500)
-    if not built("validate", env):
-        return Figure(name, "pending", budget, None, "`triable validate` is not built yet")
-    jobs = str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
-    cmd = [TRIABLE, "validate", str(rubrics), str(cases), "--rubrics", str(rubrics), "--jobs", jobs]
+def median_of_three(cmd: list[str], env: dict[str, str]) -> tuple[float, float] | str:
+    """Median wall and CPU seconds of three runs of ``cmd``, or its error output."""
     times, cpu = [], []
     for _ in range(3):
         before = children_cpu()
         seconds, done = wall(cmd, env)
         cpu.append(children_cpu() - before)
         if done.returncode not in (0, 1):
-            return Figure(name, "error", budget, False, done.stderr.decode().strip()[:200])
+            return done.stderr.decode().strip()[:200]
         times.append(seconds)
-    best = statistics.median(times)
+    return statistics.median(times), statistics.median(cpu)
+
+
+def validate_figure(env: dict[str, str], work: Path) -> Figure:
+    name = "Validate: 500 rubric and case files"
+    budget = "<= 3.00 s"
+    rubrics, cases = generate.write_validate_tree(work / "validate", 500)
+    jobs = str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
+    cmd = [TRIABLE, "validate", str(rubrics), str(cases), "--rubrics", str(rubrics), "--jobs", jobs]
+    timed = median_of_three(cmd, env)
+    if isinstance(timed, str):
+        return Figure(name, "error", budget, False, timed)
+    best, cpu = timed
     return Figure(
         name,
         f"{best:.2f} s",
         budget,
         best <= 3.0,
         f"wall time with --jobs {jobs}, median of 3 (CPU of all processes "
-        f"{statistics.median(cpu):.2f} s); report cache off",
+        f"{cpu:.2f} s); report cache off",
     )
 
 
@@ -341,11 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         if f.detail:
             print(f"{'':<{width}}    {f.detail}")
     failed = [f.name for f in figures if f.ok is False]
-    pending = [f.name for f in figures if f.ok is None and f.verdict == "pending"]
-    print(
-        f"\n{sum(1 for f in figures if f.ok)} within budget, {len(failed)} over"
-        + (f", {len(pending)} pending" if pending else "")
-    )
+    print(f"\n{sum(1 for f in figures if f.ok)} within budget, {len(failed)} over")
     return 1 if failed else 0
 
 
