@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,7 +69,12 @@ class Engine:
         return self._claim_answers
 
     def evaluate(self, case: Case) -> Report:
-        return _Assessment(self, case).report()
+        with _no_collection():
+            assessment = _Assessment(self, case)
+            try:
+                return assessment.report()
+            finally:
+                assessment.release()
 
     def outcomes(
         self, case: Case, record: Record | None = None, claims: set[str] | None = None
@@ -76,7 +83,28 @@ class Engine:
         for ``claims`` (all by default): the report's outcomes without its explanations,
         for callers that ask thousands of what-ifs. Outcomes are decided in the
         non-movant's world alone; the movant's world only grades the disputes."""
-        return _Assessment(self, case, record).outcomes(claims)
+        with _no_collection():
+            assessment = _Assessment(self, case, record)
+            try:
+                return assessment.outcomes(claims)
+            finally:
+                assessment.release()
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while a case is assessed: everything an
+    assessment allocates lives until its report is returned, so collections during it
+    would traverse a growing heap and free nothing; whatever is garbage afterwards is
+    collected as usual once the collector resumes."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @dataclass
@@ -107,6 +135,10 @@ class _Assessment:
         self._worlds: dict[tuple[Any, ...], World] = {}
         self._differences: dict[tuple[int, int], frozenset[str]] = {}
         self._evidence_memo: dict[tuple[Any, ...], Any] = {}
+
+    def release(self) -> None:
+        for world in self._worlds.values():
+            world.release()
 
     # --- the report ------------------------------------------------------------------
 

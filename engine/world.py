@@ -322,6 +322,13 @@ class World:
         )
         return variant
 
+    def release(self) -> None:
+        """Forget the variants: each refers back to this world, and without the cycle an
+        assessment's worlds are freed as soon as it is done, not by the cyclic collector."""
+        for variant in self._variants.values():
+            variant.release()
+        self._variants.clear()
+
     def select(self, claim: ClaimRubric, defendant: str) -> Selection | None:
         library = self.compiler.library
         for standard in claim.standards:
