@@ -135,6 +135,7 @@ class _Assessment:
         self._worlds: dict[tuple[Any, ...], World] = {}
         self._differences: dict[tuple[int, int], frozenset[str]] = {}
         self._evidence_memo: dict[tuple[Any, ...], Any] = {}
+        self._shared_results: dict[tuple[Any, ...], Any] = {}
 
     def release(self) -> None:
         for world in self._worlds.values():
@@ -497,9 +498,19 @@ class _Assessment:
         results: list[ElementResult] = []
         blocked_by: str | None = None
         for element_id, element in elements:
-            result = self._element(
-                element_id, element, nm, m, defendant, claim, blocked_by, defense
-            )
+            if self.compiler.entry(element.holds_when).free:
+                # It names no party, claim or defense: the same question, and the same
+                # answer and explanation, for every defendant whose worlds these are.
+                key = ("element", element_id, id(element), id(nm), id(m), blocked_by)
+                result = self._shared_results.get(key)
+                if result is None:
+                    result = self._shared_results[key] = self._element(
+                        element_id, element, nm, m, defendant, claim, blocked_by, defense
+                    )
+            else:
+                result = self._element(
+                    element_id, element, nm, m, defendant, claim, blocked_by, defense
+                )
             results.append(result)
             if element.prerequisite and result.status is ElementStatus.NOT_MET and not blocked_by:
                 blocked_by = element.label
@@ -775,6 +786,25 @@ class _Assessment:
         return sentence
 
     def _factors(
+        self, test: FactorsTest, nm: World, m: World, defendant: str, claim: str
+    ) -> list[FactorResult]:
+        entry = self.compiler.entry
+        if all(
+            entry(c).free
+            for f in test.factors.values()
+            for c in (f.favors_plaintiff_when, f.favors_defendant_when)
+            if c is not None
+        ):
+            # No factor names a party, claim or defense: the balance, and its explanation,
+            # is the same for every defendant whose worlds these are.
+            key = ("factors", id(test), id(nm), id(m))
+            found = self._shared_results.get(key)
+            if found is None:
+                found = self._shared_results[key] = self._weigh(test, nm, m, defendant, claim)
+            return list(found)
+        return self._weigh(test, nm, m, defendant, claim)
+
+    def _weigh(
         self, test: FactorsTest, nm: World, m: World, defendant: str, claim: str
     ) -> list[FactorResult]:
         results = []
