@@ -146,16 +146,14 @@ class _Assessment:
     def report(self) -> Report:
         pairs = {key: self._claim(*key) for key in self._asserted_pairs()}
         defenses = self._defenses(pairs)
-        return Report.build(
+        return Report(
             case=self.case.caption,
             court=self.case.court,
             docket=self.case.docket,
             incident_date=self.case.incident_date.isoformat(),
             plaintiff=self.case.plaintiff.name,
             defendants=[
-                PartyRef.build(
-                    id=d, name=self.case.defendants[d].name, role=self.case.defendants[d].role
-                )
+                PartyRef(id=d, name=self.case.defendants[d].name, role=self.case.defendants[d].role)
                 for d in self.defendants
             ],
             movant=self.m_side,
@@ -163,7 +161,7 @@ class _Assessment:
             standard=list(self._standard()),
             rule_56_1=self._rule_56_1(),
             set_aside=[
-                SetAsideFact.build(
+                SetAsideFact(
                     fact=self.facts([s.fact])[0],
                     reason=s.reason,
                     authorities=authority_refs(s.cites),
@@ -180,7 +178,7 @@ class _Assessment:
         if found is None:
             sj = self.library.summary_judgment
             found = self.parts[("standard",)] = (
-                Reason.build(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
+                Reason(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
                 _reason("genuine_dispute", sj.genuine_dispute),
                 _reason("favorable_inferences", sj.favorable_inferences),
                 _reason("no_credibility_weighing", sj.no_credibility_weighing),
@@ -249,7 +247,7 @@ class _Assessment:
         explanation = ruling.because
         if deemed:
             explanation += f" {len(deemed)} of {self.m_name}' facts are deemed admitted."
-        return Rule561Report.build(
+        return Rule561Report(
             complied=posture.non_movant_complied,
             treatment=posture.treatment,
             deemed_admitted=deemed,
@@ -362,7 +360,7 @@ class _Assessment:
         if dismissal is not None:
             reason = dismissal.reason.value
             return _Pair(
-                ClaimResult.build(
+                ClaimResult(
                     claim=claim_id,
                     claim_name=rubric.name,
                     defendant=defendant,
@@ -380,7 +378,7 @@ class _Assessment:
         selection = nm.select(rubric, defendant)
         if selection is None:
             return _Pair(
-                ClaimResult.build(
+                ClaimResult(
                     claim=claim_id,
                     claim_name=rubric.name,
                     defendant=defendant,
@@ -401,12 +399,12 @@ class _Assessment:
         chosen = self.parts.get(chosen_key)
         if chosen is None:
             chosen = self.parts[chosen_key] = (
-                Reason.build(
+                Reason(
                     rule=selection.standard.id,
                     because=selection.standard.because,
                     authorities=authority_refs(selection.standard.cites),
                 ),
-                Reason.build(
+                Reason(
                     rule=test.id,
                     because=selection.choice.because,
                     authorities=authority_refs(selection.choice.cites),
@@ -430,7 +428,7 @@ class _Assessment:
         explanation = self._claim_sentence(
             rubric.name, test.name, name, holds, elements, factors, score, threshold
         )
-        result = ClaimResult.build(
+        result = ClaimResult(
             claim=claim_id,
             claim_name=rubric.name,
             defendant=defendant,
@@ -565,7 +563,7 @@ class _Assessment:
                 )
             )
         values, questions, nm_facts, m_facts = self._evidence(direct, nm, m)
-        return ElementResult.build(
+        return ElementResult(
             id=element_id,
             label=element.label,
             status=status,
@@ -739,7 +737,7 @@ class _Assessment:
                 else [d for d in self.defendants if d != defendant]
             )
             traces += [
-                DependencyTrace.build(
+                DependencyTrace(
                     claim=target,
                     defendant=other,
                     holds_for_non_movant=nm.holds(target, other),
@@ -852,7 +850,7 @@ class _Assessment:
                     f"{'neither side' if lean_m is Leaning.NEUTRAL else 'the ' + lean_m.value}."
                 )
             results.append(
-                FactorResult.build(
+                FactorResult(
                     id=factor_id,
                     label=factor.label,
                     leaning=lean_nm,
@@ -901,7 +899,7 @@ class _Assessment:
                 if claim_result.outcome is ClaimOutcome.DISMISSED
                 else "the claim fails on the merits"
             )
-            return DefenseResult.build(
+            return DefenseResult(
                 **common,
                 outcome=DefenseOutcome.NOT_REACHED,
                 prongs=[self._unreached(pid, prong, why) for pid, prong in defense.prongs.items()],
@@ -939,7 +937,7 @@ class _Assessment:
                 if disputed
                 else f": on the facts taken most favourably to {self.nm_name}, every prong is met."
             )
-        return DefenseResult.build(
+        return DefenseResult(
             **common,
             outcome=outcome,
             prongs=prongs,
@@ -969,7 +967,7 @@ class _Assessment:
 
 
 def _reason(rule: str, ruling: Any) -> Reason:
-    return Reason.build(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
+    return Reason(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
 
 
 def _facts_behind(world: World, attributes: Iterable[str]) -> list[str]:
@@ -977,12 +975,13 @@ def _facts_behind(world: World, attributes: Iterable[str]) -> list[str]:
 
 
 def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:
-    return ElementResult.build(
+    return ElementResult(
         id=prong_id,
         label=prong.label,
         status=ElementStatus.NOT_REACHED,
         particularly_important=prong.particularly_important,
         values={},
+        questions={},
         non_movant_facts=[],
         movant_facts=[],
         material_disputes=[],

@@ -22,7 +22,7 @@ def authority_refs(cites: Iterable[Cite]) -> list[AuthorityRef]:
         if key not in seen:
             ref = _AUTHORITY_REFS.get(key)
             if ref is None:
-                ref = _AUTHORITY_REFS[key] = AuthorityRef.build(id=key[0], pin=key[1])
+                ref = _AUTHORITY_REFS[key] = AuthorityRef(id=key[0], pin=key[1])
             seen[key] = ref
     return list(seen.values())
 
@@ -53,7 +53,7 @@ class FactRefs:
         ref = self._refs.get(fid)
         if ref is None:
             fact = self.case.facts[fid]
-            ref = self._refs[fid] = FactRef.build(
+            ref = self._refs[fid] = FactRef(
                 id=fid,
                 text=fact.text,
                 cite=fact.cite,
@@ -78,7 +78,7 @@ def dispute(
     movant: Version | None,
     together_with: list[str] | None = None,
 ) -> Dispute:
-    return Dispute.build(
+    return Dispute(
         attribute=attribute_id,
         question=attribute.question,
         non_movant=_side(facts, non_movant),
@@ -89,8 +89,8 @@ def dispute(
 
 def _side(facts: FactRefs, version: Version | None) -> SideValue:
     if version is None:
-        return SideValue.build(value=None, facts=[])
-    return SideValue.build(value=shown_value(version.value), facts=facts(version.facts))
+        return SideValue(value=None, facts=[])
+    return SideValue(value=shown_value(version.value), facts=facts(version.facts))
 
 
 def cite_list(facts: list[FactRef]) -> str:

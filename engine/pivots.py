@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import Field
-
 from .conditions import walk
 from .evaluate import Engine
 from .model.case import Case, FactValue
@@ -48,7 +46,8 @@ class Flip(Out):
 
 class Pivot(Out):
     kind: PivotKind
-    subject: str = Field(description="The attribute or fact the change is about.")
+    #: The attribute or fact the change is about.
+    subject: str
     value: Any = None
     description: str
     flips: list[Flip]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .library import Library
 from .model.base import Cite
@@ -18,9 +18,9 @@ from .model.case import Case, Fact, OneOf
 from .vocab import AttributeType, EvidenceKind, Rule561Treatment, Side
 
 
-@dataclass(frozen=True)
-class Version:
-    """One value of an attribute in a world, and the facts that establish it."""
+class Version(NamedTuple):
+    """One value of an attribute in a world, and the facts that establish it. A tuple:
+    a record builds dozens, and worlds are told apart by which ones they hold."""
 
     value: Any
     facts: tuple[str, ...]

@@ -11,8 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import Field
-
 from .errors import UsageError
 from .library import Library
 from .lint import check_value
@@ -332,8 +330,8 @@ class Change(Out):
     before: str | None = None
     after: str | None = None
     explanation: str
-    disputes_appeared: list[str] = Field(default_factory=list)
-    disputes_resolved: list[str] = Field(default_factory=list)
+    disputes_appeared: Sequence[str] = ()
+    disputes_resolved: Sequence[str] = ()
 
 
 def diff_reports(before: Report, after: Report) -> list[Change]:

@@ -63,14 +63,22 @@ def test_editing_a_rubric_changes_the_report(
     assert "Three-part handcuffing test" in before and "Handcuffing inquiry" in after
 
 
-def test_json_data_equals_pydantic_serialisation() -> None:
+def test_the_one_pass_json_writer_equals_the_standard_encoder() -> None:
+    import json
+    import pickle
+
     from triable.cli import session
+    from triable.cli.render.json_report import render
     from triable.engine.evaluate import Engine
 
     library = session.library(None)
     for path in sorted((ROOT / "cases").glob("*.yaml")):
         report = Engine(library).evaluate(session.case(path, library))
-        assert as_data(report) == report.model_dump(mode="json"), path.name
+        data = as_data(report)
+        expected = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        assert render([report]) == expected, path.name
+        # Reports cross process boundaries under --jobs.
+        assert pickle.loads(pickle.dumps(report)) == report, path.name
 
 
 def test_a_plain_check_runs_directly_with_the_same_answer_as_the_command_line(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from engine_kit import (
     TOY_FORCE,
     claim,
@@ -16,6 +17,7 @@ from engine_kit import (
 )
 from engine_kit import case as make_case
 
+from triable.cli.render.json_report import render
 from triable.engine.evaluate import Engine
 from triable.engine.vocab import ClaimOutcome, DefenseOutcome, ElementStatus
 
@@ -272,7 +274,7 @@ def test_dismissed_claims_are_not_evaluated() -> None:
     )
     result = claim_result(report, "toy_claim", "ann")
     assert result.outcome is ClaimOutcome.DISMISSED
-    assert result.reason == "conceded" and result.elements == []
+    assert result.reason == "conceded" and not result.elements
     assert "Opp. 28" in result.explanation
 
 
@@ -341,8 +343,8 @@ def test_a_new_test_in_a_new_rubric_runs_with_no_engine_change() -> None:
 
 
 def test_the_same_input_gives_the_same_bytes() -> None:
-    first = evaluate(_immunity_case("2021-06-01")).model_dump_json()
-    second = evaluate(_immunity_case("2021-06-01")).model_dump_json()
+    first = render([evaluate(_immunity_case("2021-06-01"))])
+    second = render([evaluate(_immunity_case("2021-06-01"))])
     assert first == second
     assert json.loads(first)["report_version"] == 1
 
@@ -401,3 +403,19 @@ def test_where_no_single_dispute_flips_an_element_the_smallest_set_is_material()
         ("hit", ["quick"]),
         ("quick", ["hit"]),
     ]
+
+
+def test_report_parts_are_immutable_and_shared_safely() -> None:
+    from triable.engine.model.report import AuthorityRef, Dispute, SideValue
+
+    ref = AuthorityRef(id="celotex_1986", pin="322")
+    with pytest.raises(AttributeError):
+        ref.pin = "323"  # type: ignore[misc]
+    side = SideValue(value=True, facts=[])
+    first = Dispute(attribute="a", question="A?", non_movant=side, movant=side)
+    second = Dispute(attribute="b", question="B?", non_movant=side, movant=side)
+    assert first.together_with == () and second.together_with is first.together_with
+    assert first == Dispute(attribute="a", question="A?", non_movant=side, movant=side)
+    assert first != second
+    with pytest.raises(TypeError):
+        AuthorityRef(id="celotex_1986")  # type: ignore[call-arg]

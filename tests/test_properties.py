@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from strategies import bundled, case_data, cases, facts
 
 from triable.cli.documents import default_rubrics, validate_source
-from triable.cli.render.json_report import render
+from triable.cli.render.json_report import as_data, render
 from triable.cli.yaml_source import load, parse
 from triable.engine.evaluate import Engine
 from triable.engine.lint import lint_case
@@ -220,8 +220,8 @@ def test_renaming_fact_and_defendant_ids_consistently_changes_nothing(
     defendant_map = {d: f"renamed_officer_{i}" for i, d in enumerate(defendant_ids)}
     renamed = _renamed(data, fact_map, defendant_map)
 
-    original = engine().evaluate(Case.model_validate(data)).model_dump(mode="json")
-    other = engine().evaluate(Case.model_validate(renamed)).model_dump(mode="json")
+    original = as_data(engine().evaluate(Case.model_validate(data)))
+    other = as_data(engine().evaluate(Case.model_validate(renamed)))
     back = {v: k for k, v in {**fact_map, **defendant_map}.items()}
     defendants = set(data["defendants"])
     assert _mapped_back(other, back, defendants) == _mapped_back(original, {}, defendants)

@@ -37,6 +37,7 @@ def command(
     from triable.engine.pivots import find_pivots
 
     from .. import session
+    from ..render.json_report import as_data
 
     engine = Engine(session.library(rubrics))
     loaded = session.case(case, engine.library)
@@ -49,7 +50,7 @@ def command(
             "case": loaded.caption,
             "movant": loaded.motion.movant.value,
             "total": len(pivots),
-            "pivots": [p.model_dump(mode="json") for p in shown],
+            "pivots": [as_data(p) for p in shown],
         }
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return

@@ -71,6 +71,7 @@ def command(
     )
 
     from .. import session
+    from ..render.json_report import as_data
 
     engine = Engine(session.library(rubrics))
     original = session.case(case, engine.library)
@@ -99,7 +100,7 @@ def command(
             "case": original.caption,
             "edits": descriptions,
             "changed": bool(changes),
-            "changes": [c.model_dump(mode="json") for c in changes],
+            "changes": [as_data(c) for c in changes],
         }
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return

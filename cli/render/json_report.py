@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel
-
-from triable.engine.model.report import Report
+from triable.engine.model.report import Out, Report
 
 try:  # the C encoder json.dumps itself uses, without importing all of json
     from _json import encode_basestring
@@ -19,11 +17,10 @@ except ImportError:  # pragma: no cover - an interpreter without the accelerator
 def as_data(value: Any) -> Any:
     """Plain JSON data, field by field in declaration order.
 
-    The same result as ``model_dump(mode="json")``, without building pydantic's
-    serializers, which would cost more than the whole evaluation of a case.
+    Report parts become objects of their fields, enums their values, tuples lists.
     """
-    if isinstance(value, BaseModel):
-        return {name: as_data(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, Out):
+        return {name: as_data(getattr(value, name)) for name in value.fields}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, list | tuple):
@@ -58,9 +55,8 @@ def _write(value: Any, level: int, out: list[str]) -> None:
         out.append(int.__repr__(value))
     elif isinstance(value, float):
         out.append(_float(value))
-    elif isinstance(value, BaseModel):
-        fields = value.__dict__
-        _write_object(((name, fields[name]) for name in _field_names(type(value))), level, out)
+    elif isinstance(value, Out):
+        _write_object(((name, getattr(value, name)) for name in value.fields), level, out)
     elif isinstance(value, Enum):
         _write(value.value, level, out)
     elif isinstance(value, list | tuple):
@@ -96,16 +92,6 @@ def _write_object(items: Any, level: int, out: list[str]) -> None:
         out[start] = "{}"
     else:
         out.append(_indent(level) + "}")
-
-
-_FIELD_NAMES: dict[type[BaseModel], tuple[str, ...]] = {}
-
-
-def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(model)
-    if names is None:
-        names = _FIELD_NAMES[model] = tuple(model.model_fields)
-    return names
 
 
 def _indent(level: int) -> str:

@@ -1,55 +1,73 @@
 """The report: the public JSON contract (SPEC section 4, report_version 1)."""
 
-from typing import Any, Literal, Self
-
-from pydantic import BaseModel, ConfigDict
+from collections.abc import Sequence
+from typing import Any, ClassVar, Literal, dataclass_transform, get_origin
 
 from ..vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning, Rule561Treatment
 
 
-class Out(BaseModel):
-    """Report parts. The engine builds them with ``build``: its output is trusted, and
-    validating (or even ``model_construct``-ing) hundreds of small objects per case would
-    cost more than the evaluation itself."""
+@dataclass_transform(kw_only_default=True, frozen_default=True)
+class _Layout(type):
+    """Lays a report part out from its annotations: a slot per field, and a keyword-only
+    ``__init__`` that fills the slots and does nothing else."""
 
-    # Nothing validates a report on the way out; building validators at import would cost
-    # more than evaluating a case.
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    @classmethod
-    def build(cls, **values: Any) -> Self:
-        """An instance from trusted values, unvalidated; missing fields take their defaults,
-        shared between instances (the engine never mutates a report part once built)."""
-        defaults = cls.__dict__.get("_defaults_cache")
-        if defaults is None:
-            defaults = {
-                name: info.default
-                for name, info in cls.model_fields.items()
-                if not info.is_required()
-            }
-            type.__setattr__(cls, "_defaults_cache", defaults)
-        instance = _new(cls)
-        # ``values`` is this call's own dict, so it can be the instance's; the defaults
-        # come first, as ``{**defaults, **values}`` would put them.
-        if defaults:
-            merged = defaults.copy()
-            merged.update(values)
-            _set_dict(instance, merged)
-        else:
-            _set_dict(instance, values)
-        _set_fields_set(instance, set(values))
-        _set_extra(instance, None)
-        _set_private(instance, None)
-        return instance
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> "_Layout":
+        own = [
+            n
+            for n, kind in namespace.get("__annotations__", {}).items()
+            if not n.startswith("_") and get_origin(kind) is not ClassVar
+        ]
+        defaults = {n: namespace.pop(n) for n in own if n in namespace}
+        namespace["__slots__"] = tuple(own)
+        cls = super().__new__(mcs, name, bases, namespace)
+        fields: tuple[str, ...] = (*getattr(cls, "fields", ()), *own)
+        type.__setattr__(cls, "fields", fields)
+        if fields:
+            # Slots are filled through their descriptors, past the frozen ``__setattr__``.
+            scope: dict[str, Any] = {f"_default_{n}": v for n, v in defaults.items()}
+            for klass in cls.__mro__:
+                for n in klass.__dict__.get("__slots__", ()):
+                    scope.setdefault(f"_set_{n}", klass.__dict__[n].__set__)
+            params = ", ".join(f"{n}=_default_{n}" if n in defaults else n for n in fields)
+            body = "".join(f"\n    _set_{n}(self, {n})" for n in fields)
+            exec(f"def __init__(self, *, {params}):{body}", scope)
+            type.__setattr__(cls, "__init__", scope["__init__"])
+        return cls
 
 
-# BaseModel's slots, set through their descriptors: cheaper than ``object.__setattr__``
-# by name, and as blind to the frozen model's ``__setattr__``.
-_new = object.__new__
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+class Out(metaclass=_Layout):
+    """A part of the report. Parts are plain immutable objects, not validated models: the
+    engine's output is trusted, a report has hundreds of parts, and parts are shared
+    between claims, defendants and reports (so nothing may change one once built).
+    Defaults are shared too."""
+
+    __slots__ = ()
+    #: The fields, in the order the JSON report lists them.
+    fields: ClassVar[tuple[str, ...]]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in self.fields)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.fields)
+        return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), tuple(getattr(self, n) for n in self.fields)))
+
+
+def _rebuild(cls: type[Out], values: tuple[Any, ...]) -> Out:
+    return cls(**dict(zip(cls.fields, values, strict=True)))
 
 
 class AuthorityRef(Out):
@@ -76,7 +94,7 @@ class Dispute(Out):
     non_movant: SideValue
     movant: SideValue
     #: Where no single attribute flips the element, the smallest set that does: the others.
-    together_with: list[str] = []
+    together_with: Sequence[str] = ()
 
 
 class Reason(Out):
@@ -100,7 +118,7 @@ class ElementResult(Out):
     status: ElementStatus
     particularly_important: bool
     values: dict[str, dict[str, Any]]
-    questions: dict[str, str] = {}
+    questions: dict[str, str]
     non_movant_facts: list[FactRef]
     movant_facts: list[FactRef]
     material_disputes: list[Dispute]
@@ -119,7 +137,7 @@ class FactorResult(Out):
     weight: float
     particularly_important: bool
     values: dict[str, dict[str, Any]]
-    questions: dict[str, str] = {}
+    questions: dict[str, str]
     non_movant_facts: list[FactRef]
     movant_facts: list[FactRef]
     material_disputes: list[Dispute]
@@ -137,14 +155,14 @@ class ClaimResult(Out):
     standard: str | None = None
     test: str | None = None
     test_name: str | None = None
-    chosen_because: list[Reason] = []
-    elements: list[ElementResult] = []
-    factors: list[FactorResult] = []
+    chosen_because: Sequence[Reason] = ()
+    elements: Sequence[ElementResult] = ()
+    factors: Sequence[FactorResult] = ()
     score: float | None = None
     movant_score: float | None = None
     threshold: float | None = None
-    failing: list[str] = []
-    authorities: list[AuthorityRef] = []
+    failing: Sequence[str] = ()
+    authorities: Sequence[AuthorityRef] = ()
     explanation: str
 
 
@@ -188,7 +206,7 @@ class Report(Out):
     docket: str | None = None
     incident_date: str
     plaintiff: str
-    defendants: list[PartyRef] = []
+    defendants: Sequence[PartyRef] = ()
     movant: str
     non_movant: str
     standard: list[Reason]
