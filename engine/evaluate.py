@@ -191,7 +191,7 @@ class _Assessment:
         found = self.parts.get(key)
         if found is None:
             found = self.parts[key] = authority_refs(itertools.chain(*cites))
-        return list(found)
+        return found
 
     def outcomes(self, claims: set[str] | None) -> dict[tuple[str, ...], str]:
         out: dict[tuple[str, ...], str] = {}
@@ -437,7 +437,7 @@ class _Assessment:
             standard=selection.standard.id,
             test=test.id,
             test_name=test.name,
-            chosen_because=list(chosen),
+            chosen_because=chosen,
             elements=elements,
             factors=factors,
             score=score,
@@ -568,10 +568,10 @@ class _Assessment:
             label=element.label,
             status=status,
             particularly_important=element.particularly_important,
-            values=dict(values),
-            questions=dict(questions),
-            non_movant_facts=list(nm_facts),
-            movant_facts=list(m_facts),
+            values=values,
+            questions=questions,
+            non_movant_facts=nm_facts,
+            movant_facts=m_facts,
             material_disputes=material,
             immaterial_disputes=immaterial,
             missing_evidence=missing,
@@ -580,7 +580,7 @@ class _Assessment:
                 if self.compiler.claim_refs(condition)
                 else []
             ),
-            authorities=list(authorities),
+            authorities=authorities,
             explanation=self._element_sentence(
                 element, status, material, missing, numbers, blocked_by
             ),
@@ -616,7 +616,7 @@ class _Assessment:
             for name in attributes:
                 attribute = self.library.attributes[name]
                 out[name] = attribute.question + (f" ({attribute.unit})" if attribute.unit else "")
-        return dict(out)
+        return out
 
     def _disputes(
         self,
@@ -799,7 +799,7 @@ class _Assessment:
             found = self._shared_results.get(key)
             if found is None:
                 found = self._shared_results[key] = self._weigh(test, nm, m, defendant, claim)
-            return list(found)
+            return found
         return self._weigh(test, nm, m, defendant, claim)
 
     def _weigh(
@@ -857,10 +857,10 @@ class _Assessment:
                     movant_leaning=lean_m,
                     weight=float(factor.weight),
                     particularly_important=factor.particularly_important,
-                    values=dict(values),
-                    questions=dict(questions),
-                    non_movant_facts=list(nm_facts),
-                    movant_facts=list(m_facts),
+                    values=values,
+                    questions=questions,
+                    non_movant_facts=nm_facts,
+                    movant_facts=m_facts,
                     material_disputes=material,
                     authorities=self._refs(("factor", id(factor)), factor.cites),
                     explanation=sentence,

@@ -33,7 +33,7 @@ class FactRefs:
     def __init__(self, case: Case, rank: dict[str, int] | None = None) -> None:
         self.case = case
         self._refs: dict[str, FactRef] = {}
-        #: Each fact's place in ``fact_order`` (the record's, where there is one).
+        #: Each fact's place in the facts' order (the record's, where there is one).
         self._rank = rank
         #: The same few groups of facts (a version's witnesses) are listed again and again.
         self._lists: dict[tuple[str, ...], list[FactRef]] = {}
@@ -47,7 +47,7 @@ class FactRefs:
                 rank = self._rank = fact_ranks(self.case)
             unique = sorted(set(key), key=rank.__getitem__)
             found = self._lists[key] = [self._ref(fid) for fid in unique]
-        return list(found)
+        return found
 
     def _ref(self, fid: str) -> FactRef:
         ref = self._refs.get(fid)

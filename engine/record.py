@@ -44,20 +44,15 @@ class Record:
     deemed_admitted: tuple[str, ...]
     non_movant: Candidates
     movant: Candidates
-    #: Each of the case's facts' place in ``fact_order``, worked out once.
+    #: Each of the case's facts' place in the facts' order, worked out once.
     rank: dict[str, int]
 
 
 def fact_ranks(case: Case) -> dict[str, int]:
-    """Each fact's place in ``fact_order``."""
-    ordered = sorted(case.facts, key=lambda f: fact_order(case, f))
-    return {fid: i for i, fid in enumerate(ordered)}
-
-
-def fact_order(case: Case, fact_id: str) -> tuple[str, str, str]:
-    """An order of facts that no reordering of the file can change."""
-    fact = case.facts[fact_id]
-    return (fact.cite, fact.text, fact_id)
+    """Each fact's place in an order no reordering of the file can change: by cite, then
+    text, then id."""
+    ordered = sorted(case.facts.items(), key=lambda item: (item[1].cite, item[1].text, item[0]))
+    return {fid: i for i, (fid, _) in enumerate(ordered)}
 
 
 def build_record(case: Case, library: Library) -> Record:
@@ -110,64 +105,82 @@ def build_record(case: Case, library: Library) -> Record:
     }
     nm_tiers = (non_movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, movant_side)
     m_tiers = (movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, non_movant_side)
-    by_attribute: dict[str, dict[Side, list[str]]] = {}
+    #: Each attribute's admitted (fact, value) pairs by side, in the facts' order.
+    by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]] = {}
     rank = fact_ranks(case)
+    facts = case.facts
     for fid in sorted(side_of, key=rank.__getitem__):
-        for name in case.facts[fid].establishes:
-            by_attribute.setdefault(name, {}).setdefault(side_of[fid], []).append(fid)
-    shared: dict[tuple[str, Side], tuple[Version, ...]] = {}
+        side = side_of[fid]
+        for name, value in facts[fid].establishes.items():
+            sides = by_attribute.get(name)
+            if sides is None:
+                sides = by_attribute[name] = {}
+            pairs = sides.get(side)
+            if pairs is None:
+                sides[side] = [(fid, value)]
+            else:
+                pairs.append((fid, value))
+    non_movant, movant = _worlds(case, library, by_attribute, nm_tiers, m_tiers)
     return Record(
-        facts=dict(case.facts),
+        facts=dict(facts),
         admitted=admitted,
         set_aside=tuple(sorted(set_aside.values(), key=lambda s: rank[s.fact])),
         deemed_admitted=tuple(sorted(deemed, key=rank.__getitem__)),
-        non_movant=_world(case, library, by_attribute, nm_tiers, shared),
-        movant=_world(case, library, by_attribute, m_tiers, shared),
+        non_movant=non_movant,
+        movant=movant,
         rank=rank,
     )
 
 
-def _world(
+def _worlds(
     case: Case,
     library: Library,
-    by_attribute: dict[str, dict[Side, list[str]]],
-    tiers: tuple[Side, ...],
-    shared: dict[tuple[str, Side], tuple[Version, ...]],
-) -> Candidates:
-    """``by_attribute``: each attribute's admitted facts by side, in ``fact_order``;
-    ``shared``: versions already worked out for the other world: most attributes are
-    undisputed, and both worlds credit the same facts for them."""
-    world: Candidates = {}
-    for attribute_id, attribute in library.attributes.items():
+    by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]],
+    nm_tiers: tuple[Side, ...],
+    m_tiers: tuple[Side, ...],
+) -> tuple[Candidates, Candidates]:
+    """Each world's versions of every attribute: its own side's, else the first tier that
+    has any. Most attributes are undisputed, and then both worlds hold the same versions."""
+    nm_world: Candidates = {}
+    m_world: Candidates = {}
+    declared = library.attributes
+    for attribute_id, attribute in declared.items():
         if attribute.from_case == "plaintiff_status":
-            world[attribute_id] = (Version(case.plaintiff.status.value, ()),)
+            nm_world[attribute_id] = m_world[attribute_id] = (
+                Version(case.plaintiff.status.value, ()),
+            )
     for attribute_id, sides in by_attribute.items():
-        declared = library.attributes.get(attribute_id)
-        if declared is None:
+        found_attribute = declared.get(attribute_id)
+        if found_attribute is None:
             continue
-        for tier in tiers:
+        kind = found_attribute.type
+        nm_side = m_side = None
+        for tier in nm_tiers:
             if tier in sides:
-                found = shared.get((attribute_id, tier))
-                if found is None:
-                    found = _versions(case, declared.type, attribute_id, sides[tier])
-                    shared[(attribute_id, tier)] = found
-                world[attribute_id] = found
+                nm_side = tier
                 break
-    return world
+        for tier in m_tiers:
+            if tier in sides:
+                m_side = tier
+                break
+        assert nm_side is not None and m_side is not None
+        found = nm_world[attribute_id] = _versions(case, kind, sides[nm_side])
+        m_world[attribute_id] = found if m_side is nm_side else _versions(case, kind, sides[m_side])
+    return nm_world, m_world
 
 
 def _versions(
-    case: Case, kind: AttributeType, attribute: str, fact_ids: list[str]
+    case: Case, kind: AttributeType, values: list[tuple[str, Any]]
 ) -> tuple[Version, ...]:
-    values = [(fid, case.facts[fid].establishes[attribute]) for fid in fact_ids]
     if kind is AttributeType.PARTY:
         return _party_versions(case, values)
+    first = values[0][1]
+    if len(values) == 1 or all(value == first for _, value in values):
+        # the common case: every fact on this side agrees
+        return (Version(first, tuple(fid for fid, _ in values)),)
     grouped: dict[Any, list[str]] = {}
     for fid, value in values:
         grouped.setdefault(value, []).append(fid)
-    if len(grouped) == 1:  # the common case: every fact on this side agrees
-        ((value, fids),) = grouped.items()
-        return (Version(value, tuple(fids)),)
     return tuple(
         Version(value, tuple(fids))
         for value, fids in sorted(grouped.items(), key=lambda kv: (str(type(kv[0])), str(kv[0])))

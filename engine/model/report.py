@@ -1,6 +1,6 @@
 """The report: the public JSON contract (SPEC section 4, report_version 1)."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Literal, dataclass_transform, get_origin
 
 from ..vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning, Rule561Treatment
@@ -85,7 +85,7 @@ class FactRef(Out):
 
 class SideValue(Out):
     value: Any
-    facts: list[FactRef]
+    facts: Sequence[FactRef]
 
 
 class Dispute(Out):
@@ -102,7 +102,7 @@ class Reason(Out):
 
     rule: str
     because: str
-    authorities: list[AuthorityRef]
+    authorities: Sequence[AuthorityRef]
 
 
 class DependencyTrace(Out):
@@ -117,15 +117,15 @@ class ElementResult(Out):
     label: str
     status: ElementStatus
     particularly_important: bool
-    values: dict[str, dict[str, Any]]
-    questions: dict[str, str]
-    non_movant_facts: list[FactRef]
-    movant_facts: list[FactRef]
-    material_disputes: list[Dispute]
-    immaterial_disputes: list[str]
-    missing_evidence: list[str]
-    depends_on: list[DependencyTrace]
-    authorities: list[AuthorityRef]
+    values: Mapping[str, Mapping[str, Any]]
+    questions: Mapping[str, str]
+    non_movant_facts: Sequence[FactRef]
+    movant_facts: Sequence[FactRef]
+    material_disputes: Sequence[Dispute]
+    immaterial_disputes: Sequence[str]
+    missing_evidence: Sequence[str]
+    depends_on: Sequence[DependencyTrace]
+    authorities: Sequence[AuthorityRef]
     explanation: str
 
 
@@ -136,12 +136,12 @@ class FactorResult(Out):
     movant_leaning: Leaning
     weight: float
     particularly_important: bool
-    values: dict[str, dict[str, Any]]
-    questions: dict[str, str]
-    non_movant_facts: list[FactRef]
-    movant_facts: list[FactRef]
-    material_disputes: list[Dispute]
-    authorities: list[AuthorityRef]
+    values: Mapping[str, Mapping[str, Any]]
+    questions: Mapping[str, str]
+    non_movant_facts: Sequence[FactRef]
+    movant_facts: Sequence[FactRef]
+    material_disputes: Sequence[Dispute]
+    authorities: Sequence[AuthorityRef]
     explanation: str
 
 
@@ -172,24 +172,24 @@ class DefenseResult(Out):
     defendant: str
     claim: str
     outcome: DefenseOutcome
-    prongs: list[ElementResult]
-    clearly_established_by: list[AuthorityRef]
-    authorities: list[AuthorityRef]
+    prongs: Sequence[ElementResult]
+    clearly_established_by: Sequence[AuthorityRef]
+    authorities: Sequence[AuthorityRef]
     explanation: str
 
 
 class SetAsideFact(Out):
     fact: FactRef
     reason: str
-    authorities: list[AuthorityRef]
+    authorities: Sequence[AuthorityRef]
 
 
 class Rule561Report(Out):
     complied: bool
     treatment: Rule561Treatment
-    deemed_admitted: list[str]
-    authorities: list[str]
-    pins: list[AuthorityRef]
+    deemed_admitted: Sequence[str]
+    authorities: Sequence[str]
+    pins: Sequence[AuthorityRef]
     explanation: str
 
 
@@ -209,9 +209,9 @@ class Report(Out):
     defendants: Sequence[PartyRef] = ()
     movant: str
     non_movant: str
-    standard: list[Reason]
+    standard: Sequence[Reason]
     rule_56_1: Rule561Report
-    set_aside: list[SetAsideFact]
-    claims: list[ClaimResult]
-    defenses: list[DefenseResult]
-    immaterial_disputes: list[Dispute]
+    set_aside: Sequence[SetAsideFact]
+    claims: Sequence[ClaimResult]
+    defenses: Sequence[DefenseResult]
+    immaterial_disputes: Sequence[Dispute]
