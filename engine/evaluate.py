@@ -272,9 +272,12 @@ class _Assessment:
         self, candidates: Candidates, rubric: ClaimRubric, defendant: str, favour: bool
     ) -> World:
         """The world most (or least) favourable to the non-movant among open versions."""
-        reads = self.compiler.claim_reads(rubric.id)
         base, all_open = self._open(candidates)
-        open_attrs = [a for a in all_open if a in reads]
+        if all_open:
+            reads = self.compiler.claim_reads(rubric.id)
+            open_attrs = [a for a in all_open if a in reads]
+        else:
+            open_attrs = all_open
         if not open_attrs:
             return self._combination(candidates, base, (), ())
         best: tuple[tuple[int, float], World] | None = None
@@ -957,12 +960,14 @@ class _Assessment:
     def _immaterial_disputes(self) -> list[Dispute]:
         nm, m = self.record.non_movant, self.record.movant
         out = []
-        for attribute in sorted(set(nm) & set(m)):
-            nm_values = {v.value for v in nm[attribute]}
-            m_values = {v.value for v in m[attribute]}
-            if nm_values == m_values or attribute in self.material_anywhere:
+        material = self.material_anywhere
+        for attribute in sorted(nm.keys() & m.keys()):
+            nm_versions, m_versions = nm[attribute], m[attribute]
+            if nm_versions is m_versions or attribute in material:
+                continue  # both worlds credit the same facts, or it is listed where material
+            if {v.value for v in nm_versions} == {v.value for v in m_versions}:
                 continue
-            out.append(self._dispute(attribute, nm[attribute][0], m[attribute][0]))
+            out.append(self._dispute(attribute, nm_versions[0], m_versions[0]))
         return out
 
 

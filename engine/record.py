@@ -177,7 +177,7 @@ def _versions(
     first = values[0][1]
     if len(values) == 1 or all(value == first for _, value in values):
         # the common case: every fact on this side agrees
-        return (Version(first, tuple(fid for fid, _ in values)),)
+        return (Version(first, tuple([fid for fid, _ in values])),)
     grouped: dict[Any, list[str]] = {}
     for fid, value in values:
         grouped.setdefault(value, []).append(fid)
@@ -195,7 +195,9 @@ def _party_versions(case: Case, values: list[tuple[str, Any]]) -> tuple[Version,
             open_sets.append(value.one_of)
         elif isinstance(value, list):
             definite.update(value)
-    facts = tuple(fid for fid, _ in values)
+    facts = tuple([fid for fid, _ in values])
+    if not open_sets:  # the common case: the parties are named
+        return (Version(frozenset(definite), facts),)
     choices = {frozenset(definite | set(pick)) for pick in itertools.product(*open_sets)}
 
     def by_names(value: frozenset[str]) -> list[str]:

@@ -220,6 +220,8 @@ class World:
     __slots__ = (
         "_holds",
         "_read_values",
+        "_scores",
+        "_selections",
         "_truths",
         "_variants",
         "changed",
@@ -260,6 +262,8 @@ class World:
         #: Keyed by the condition's identity alone where it is ``free``.
         self._truths: dict[Any, Truth] = {}
         self._variants: dict[tuple[tuple[str, Any], ...], World] = {}
+        self._selections: dict[tuple[int, str], Selection | None] = {}
+        self._scores: dict[tuple[int, str, str], float] = {}
 
     def truth(
         self,
@@ -330,6 +334,13 @@ class World:
         self._variants.clear()
 
     def select(self, claim: ClaimRubric, defendant: str) -> Selection | None:
+        key = (id(claim), defendant)
+        found = self._selections.get(key, _UNSET)
+        if found is _UNSET:
+            found = self._selections[key] = self._select(claim, defendant)
+        return found  # type: ignore[no-any-return]
+
+    def _select(self, claim: ClaimRubric, defendant: str) -> Selection | None:
         library = self.compiler.library
         for standard in claim.standards:
             if (
@@ -400,6 +411,13 @@ class World:
         return Leaning.NEUTRAL
 
     def score(self, test: FactorsTest, defendant: str, claim: str) -> float:
+        key = (id(test), defendant, claim)
+        found = self._scores.get(key)
+        if found is None:
+            found = self._scores[key] = self._score(test, defendant, claim)
+        return found
+
+    def _score(self, test: FactorsTest, defendant: str, claim: str) -> float:
         total = 0.0
         for factor_id, factor in test.factors.items():
             leaning = self.leaning(factor_id, test, defendant, claim)
