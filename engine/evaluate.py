@@ -593,23 +593,35 @@ class _Assessment:
         self, direct: list[str], nm: World, m: World
     ) -> tuple[dict[str, dict[str, Any]], dict[str, str], list[FactRef], list[FactRef]]:
         """What each side's world says on the attributes a condition names, and the facts
-        behind it: every defendant and claim asking the same question shares the answer."""
-        key = (id(nm), id(m), *direct)
+        behind it: every defendant and claim asking the same question shares the answer.
+        ``direct`` is the compiler's own list for the condition, so its identity names it."""
+        key = (id(nm), id(m), id(direct))
         found = self._evidence_memo.get(key)
         if found is None:
+            nm_values, m_values = nm.values, m.values
             found = self._evidence_memo[key] = (
                 {
                     a: {
-                        "non_movant": shown_value(nm.values.get(a)),
-                        "movant": shown_value(m.values.get(a)),
+                        "non_movant": shown_value(nm_values.get(a)),
+                        "movant": shown_value(m_values.get(a)),
                     }
                     for a in direct
                 },
                 self._questions(direct),
-                self.facts(_facts_behind(nm, direct)),
-                self.facts(_facts_behind(m, direct)),
+                self._facts_behind(nm, direct),
+                self._facts_behind(m, direct),
             )
         return found
+
+    def _facts_behind(self, world: World, direct: list[str]) -> list[FactRef]:
+        key = (id(world), id(direct))
+        found = self._evidence_memo.get(key)
+        if found is None:
+            versions = world.versions
+            found = self._evidence_memo[key] = self.facts(
+                [f for a in direct if a in versions for f in versions[a].facts]
+            )
+        return found  # type: ignore[no-any-return]
 
     def _questions(self, attributes: list[str]) -> dict[str, str]:
         key = ("questions", *attributes)
@@ -816,7 +828,12 @@ class _Assessment:
             conditions = [
                 c for c in (factor.favors_plaintiff_when, factor.favors_defendant_when) if c
             ]
-            direct = sorted({a for c in conditions for a in self.compiler.direct_reads(c)})
+            direct_key = ("factor_reads", id(factor))
+            direct = self.parts.get(direct_key)
+            if direct is None:  # kept with the library, so that its identity can name it
+                direct = self.parts[direct_key] = sorted(
+                    {a for c in conditions for a in self.compiler.direct_reads(c)}
+                )
             values, questions, nm_facts, m_facts = self._evidence(direct, nm, m)
             material: list[Dispute] = []
             if lean_nm is not lean_m:
@@ -973,10 +990,6 @@ class _Assessment:
 
 def _reason(rule: str, ruling: Any) -> Reason:
     return Reason(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
-
-
-def _facts_behind(world: World, attributes: Iterable[str]) -> list[str]:
-    return [f for a in attributes if a in world.versions for f in world.versions[a].facts]
 
 
 def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:

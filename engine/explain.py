@@ -57,8 +57,8 @@ class FactRefs:
                 id=fid,
                 text=fact.text,
                 cite=fact.cite,
-                evidence=fact.evidence.value,
-                offered_by=fact.offered_by.value,
+                evidence=fact.evidence,  # a str: StrEnum members are their values
+                offered_by=fact.offered_by,
             )
         return ref
 
