@@ -354,6 +354,8 @@ class _Assessment:
     # --- claims ----------------------------------------------------------------------
 
     def _dismissal(self, claim: str, defendant: str) -> Dismissal | None:
+        if not self.case.dismissals:
+            return None
         return next((d for d in self.case.dismissals if d.covers(claim, defendant)), None)
 
     def _claim(self, claim_id: str, defendant: str) -> _Pair:
@@ -801,13 +803,17 @@ class _Assessment:
     def _factors(
         self, test: FactorsTest, nm: World, m: World, defendant: str, claim: str
     ) -> list[FactorResult]:
-        entry = self.compiler.entry
-        if all(
-            entry(c).free
-            for f in test.factors.values()
-            for c in (f.favors_plaintiff_when, f.favors_defendant_when)
-            if c is not None
-        ):
+        free_key = ("free factors", id(test))
+        free = self.parts.get(free_key)
+        if free is None:
+            entry = self.compiler.entry
+            free = self.parts[free_key] = all(
+                entry(c).free
+                for f in test.factors.values()
+                for c in (f.favors_plaintiff_when, f.favors_defendant_when)
+                if c is not None
+            )
+        if free:
             # No factor names a party, claim or defense: the balance, and its explanation,
             # is the same for every defendant whose worlds these are.
             key = ("factors", id(test), id(nm), id(m))
