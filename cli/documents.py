@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pydantic_core
 from pydantic_core import SchemaValidator, ValidationError
@@ -38,8 +37,7 @@ MODELS: dict[str, Any] = {
 RUBRIC_KINDS = frozenset(MODELS) - {"case"}
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     source: SourceDocument
     kind: str
     model: Any

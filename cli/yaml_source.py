@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -63,21 +62,22 @@ _ALLOWED_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", 
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int
     col: int
 
 
-@dataclass
 class SourceDocument:
     """A parsed file: its data, and where each value (and each mapping key) starts."""
 
-    path: str
-    data: Any
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
-    yaml11_words: set[Path_] = field(default_factory=set)
+    __slots__ = ("data", "keys", "path", "values", "yaml11_words")
+
+    def __init__(self, path: str, data: Any = None) -> None:
+        self.path = path
+        self.data = data
+        self.values: dict[Path_, Mark] = {}
+        self.keys: dict[Path_, Mark] = {}
+        self.yaml11_words: set[Path_] = set()
 
     def locate(self, loc: Path_, *, key: bool = False) -> Location:
         """The position of ``loc`` or, if it does not exist, of its nearest ancestor."""

@@ -7,8 +7,7 @@ Kleene's rules, so an unknown never counts as proof of anything.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from .model.conditions import (
     AllOf,
@@ -42,8 +41,7 @@ class Holder(Protocol):
 Compiled = Callable[[dict[str, Any], str, Holder, "str | None", "DefenseTest | None"], Truth]
 
 
-@dataclass(frozen=True)
-class ClaimReference:
+class ClaimReference(NamedTuple):
     claim: str
     against: str
 

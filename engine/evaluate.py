@@ -6,8 +6,7 @@ import contextlib
 import gc
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .explain import (
     FactRefs,
@@ -107,8 +106,7 @@ def _no_collection() -> Iterator[None]:
         gc.enable()
 
 
-@dataclass
-class _Pair:
+class _Pair(NamedTuple):
     result: ClaimResult
     non_movant: World | None = None
     movant: World | None = None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .model.rubric import (
     Attribute,
@@ -17,15 +19,14 @@ from .model.rubric import (
 AnyTest = ElementsTest | FactorsTest | DefenseTest
 
 
-@dataclass(frozen=True)
-class Library:
+class Library(NamedTuple):
     authorities: dict[str, Authority]
     attributes: dict[str, Attribute]
     summary_judgment: SummaryJudgmentRubric
     tests: dict[str, AnyTest]
     claims: dict[str, ClaimRubric]
     #: Where each id came from, for messages; not part of the law.
-    origins: dict[str, str] = field(default_factory=dict, compare=False)
+    origins: Mapping[str, str] = MappingProxyType({})
 
     def claim_order(self, claim_id: str) -> int:
         return list(self.claims).index(claim_id) if claim_id in self.claims else len(self.claims)

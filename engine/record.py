@@ -9,7 +9,6 @@ is as good as five.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .library import Library
@@ -26,8 +25,7 @@ class Version(NamedTuple):
     facts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SetAside:
+class SetAside(NamedTuple):
     fact: str
     reason: str
     cites: tuple[Cite, ...]
@@ -36,8 +34,7 @@ class SetAside:
 Candidates = dict[str, tuple[Version, ...]]
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     facts: dict[str, Fact]
     admitted: frozenset[str]
     set_aside: tuple[SetAside, ...]

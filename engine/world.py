@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .conditions import (
     ClaimReference,
@@ -33,8 +32,7 @@ from .vocab import Leaning
 _UNSET: Any = object()
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A compiled condition and the number shared by conditions written the same way.
 
     A ``free`` condition names no claim, no precedent and no party attribute: its compiled
@@ -47,8 +45,7 @@ class Entry:
     reads: frozenset[str]
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     standard: Standard
     choice: TestChoice
     test: AnyTest
