@@ -8,11 +8,11 @@ reading or writing it is ignored, and ``TRIABLE_NO_CACHE=1`` turns it off.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -98,11 +98,15 @@ def store(entry: str | None, value: Any) -> None:
     folder = directory()
     if entry is None or folder is None:
         return
+    # Written beside the entry under a name no other process uses, then renamed over it, so
+    # a reader never sees half an entry (without tempfile, whose import a timed check pays).
+    tmp = folder / f".{entry}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry.")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / entry)
     except Exception:
-        return
+        with contextlib.suppress(OSError):
+            tmp.unlink()
