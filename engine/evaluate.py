@@ -319,6 +319,11 @@ class _Assessment:
             self._worlds[key] = world
         return world
 
+    def _versions_read(self, condition: Condition, nm: World, m: World) -> list[int]:
+        """Which versions each world credits for what ``condition`` names, by identity (the
+        record holds every version while the case is assessed)."""
+        return _versions_of(self.compiler.direct_reads(condition), nm, m)
+
     def _differing(self, nm: World, m: World) -> frozenset[str]:
         """The attributes on which two worlds disagree."""
         key = (id(nm), id(m))
@@ -499,10 +504,18 @@ class _Assessment:
         results: list[ElementResult] = []
         blocked_by: str | None = None
         for element_id, element in elements:
-            if self.compiler.entry(element.holds_when).free:
-                # It names no party, claim or defense: the same question, and the same
-                # answer and explanation, for every defendant whose worlds these are.
-                key = ("element", element_id, id(element), id(nm), id(m), blocked_by)
+            condition = element.holds_when
+            if self.compiler.entry(condition).free:
+                # It names no party, claim or defense, so its answer and explanation follow
+                # from the versions of what it reads: the same for every defendant and
+                # claim whose worlds credit those versions.
+                key = (
+                    "element",
+                    element_id,
+                    id(element),
+                    blocked_by,
+                    *self._versions_read(condition, nm, m),
+                )
                 result = self._shared_results.get(key)
                 if result is None:
                     result = self._shared_results[key] = self._element(
@@ -653,12 +666,7 @@ class _Assessment:
         if entry.free:
             # Its answer reads the values alone, so worlds that agree on the versions it
             # reads (other defendants' worlds, mostly) agree on its disputes.
-            nv, mv = nm.versions, m.versions
-            key = (
-                entry.identity,
-                status,
-                *[(id(nv.get(a)), id(mv.get(a))) for a in self.compiler.direct_reads(condition)],
-            )
+            key = (entry.identity, status, *self._versions_read(condition, nm, m))
         else:
             key = (entry.identity, id(nm), id(m), defendant, claim, id(defense), status)
         found = self._dispute_memo.get(key)
@@ -801,20 +809,25 @@ class _Assessment:
     def _factors(
         self, test: FactorsTest, nm: World, m: World, defendant: str, claim: str
     ) -> list[FactorResult]:
-        free_key = ("free factors", id(test))
-        free = self.parts.get(free_key)
-        if free is None:
-            entry = self.compiler.entry
-            free = self.parts[free_key] = all(
-                entry(c).free
+        reads_key = ("free factors", id(test))
+        reads = self.parts.get(reads_key)
+        if reads is None:
+            # What the factors name, or nothing when one of them names a party, claim or
+            # defense (its balance is then the defendant's own).
+            compiler = self.compiler
+            conditions = [
+                c
                 for f in test.factors.values()
                 for c in (f.favors_plaintiff_when, f.favors_defendant_when)
                 if c is not None
+            ]
+            free = all(compiler.entry(c).free for c in conditions)
+            reads = self.parts[reads_key] = (
+                sorted({a for c in conditions for a in compiler.direct_reads(c)}) if free else []
             )
-        if free:
-            # No factor names a party, claim or defense: the balance, and its explanation,
-            # is the same for every defendant whose worlds these are.
-            key = ("factors", id(test), id(nm), id(m))
+        if reads:
+            # The balance, and its explanation, follows from the versions the factors read.
+            key = ("factors", id(test), *_versions_of(reads, nm, m))
             found = self._shared_results.get(key)
             if found is None:
                 found = self._shared_results[key] = self._weigh(test, nm, m, defendant, claim)
@@ -994,6 +1007,11 @@ class _Assessment:
 
 def _reason(rule: str, ruling: Any) -> Reason:
     return Reason(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
+
+
+def _versions_of(attributes: Iterable[str], nm: World, m: World) -> list[int]:
+    nv, mv = nm.versions, m.versions
+    return [id(v.get(a)) for a in attributes for v in (nv, mv)]
 
 
 def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:
