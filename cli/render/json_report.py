@@ -34,7 +34,7 @@ def render(reports: Sequence[Report], **_: Any) -> str:
     """``json.dumps(as_data(...), indent=2, ensure_ascii=False)`` and a newline, written in one
     pass: the standard library's indenting encoder alone costs more than evaluating a case."""
     out: list[str] = []
-    _write(reports[0] if len(reports) == 1 else list(reports), 0, out)
+    _write(reports[0] if len(reports) == 1 else list(reports), 0, out, {})
     out.append("\n")
     return "".join(out)
 
@@ -42,7 +42,9 @@ def render(reports: Sequence[Report], **_: Any) -> str:
 _INDENTS = ["\n" + "  " * level for level in range(64)]
 
 
-def _write(value: Any, level: int, out: list[str]) -> None:
+def _write(value: Any, level: int, out: list[str], shared: dict[tuple[int, int], str]) -> None:
+    """``shared``: the text of each report part already written, by identity and depth. The
+    engine shares parts between claims, defendants and elements, and they never change."""
     if isinstance(value, str):
         out.append(encode_basestring(value))
     elif value is None:
@@ -56,9 +58,16 @@ def _write(value: Any, level: int, out: list[str]) -> None:
     elif isinstance(value, float):
         out.append(_float(value))
     elif isinstance(value, Out):
-        _write_object(((name, getattr(value, name)) for name in value.fields), level, out)
+        key = (id(value), level)
+        text = shared.get(key)
+        if text is None:
+            part: list[str] = []
+            fields = ((name, getattr(value, name)) for name in value.fields)
+            _write_object(fields, level, part, shared)
+            text = shared[key] = "".join(part)
+        out.append(text)
     elif isinstance(value, Enum):
-        _write(value.value, level, out)
+        _write(value.value, level, out, shared)
     elif isinstance(value, list | tuple):
         if not value:
             out.append("[]")
@@ -68,16 +77,18 @@ def _write(value: Any, level: int, out: list[str]) -> None:
         separator = inner
         for item in value:
             out.append(separator)
-            _write(item, level + 1, out)
+            _write(item, level + 1, out, shared)
             separator = "," + inner
         out.append(_indent(level) + "]")
     elif isinstance(value, dict):
-        _write_object(value.items(), level, out)
+        _write_object(value.items(), level, out, shared)
     else:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def _write_object(items: Any, level: int, out: list[str]) -> None:
+def _write_object(
+    items: Any, level: int, out: list[str], shared: dict[tuple[int, int], str]
+) -> None:
     inner = _indent(level + 1)
     separator = inner
     start = len(out)
@@ -86,7 +97,7 @@ def _write_object(items: Any, level: int, out: list[str]) -> None:
         out.append(separator)
         out.append(encode_basestring(_key(key)))
         out.append(": ")
-        _write(item, level + 1, out)
+        _write(item, level + 1, out, shared)
         separator = "," + inner
     if len(out) == start + 1:
         out[start] = "{}"
