@@ -181,26 +181,31 @@ def walk(condition: Condition) -> Iterator[Condition]:
         yield from walk(condition.not_)
 
 
-def attributes_read(condition: Condition) -> set[str]:
-    return {c.attr for c in walk(condition) if isinstance(c, AttributeTest)}
+class Shape(NamedTuple):
+    """What a condition names, found in one walk of it."""
+
+    #: The attributes it tests itself.
+    attributes: frozenset[str]
+    #: The claims it asks about.
+    claims: tuple[ClaimReference, ...]
+    #: Whether it asks if the law was clearly established (the defense's precedents).
+    clearly_established: bool
+    #: Whether its answer depends on the attribute values alone: it names no claim, no
+    #: precedent and no party attribute, so no defendant, claim or defense.
+    free: bool
 
 
-def claims_read(condition: Condition) -> list[ClaimReference]:
-    return [
-        ClaimReference(c.claim, c.against) for c in walk(condition) if isinstance(c, ClaimHolds)
-    ]
-
-
-def reads_clearly_established(condition: Condition) -> bool:
-    return any(isinstance(c, ClearlyEstablished) for c in walk(condition))
-
-
-def is_free(condition: Condition, attributes: dict[str, Attribute]) -> bool:
-    """Whether ``condition``'s answer depends on the attribute values alone: it names no
-    claim, no precedent and no party attribute, so no defendant, claim or defense."""
+def shape(condition: Condition, attributes: dict[str, Attribute]) -> Shape:
+    tested: set[str] = set()
+    claims: list[ClaimReference] = []
+    clearly_established = party = False
     for c in walk(condition):
-        if isinstance(c, ClaimHolds | ClearlyEstablished):
-            return False
-        if isinstance(c, AttributeTest) and attributes[c.attr].type is AttributeType.PARTY:
-            return False
-    return True
+        if isinstance(c, AttributeTest):
+            tested.add(c.attr)
+            party = party or attributes[c.attr].type is AttributeType.PARTY
+        elif isinstance(c, ClaimHolds):
+            claims.append(ClaimReference(c.claim, c.against))
+        elif isinstance(c, ClearlyEstablished):
+            clearly_established = True
+    free = not (claims or clearly_established or party)
+    return Shape(frozenset(tested), tuple(claims), clearly_established, free)

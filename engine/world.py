@@ -9,12 +9,10 @@ from typing import Any, NamedTuple
 from .conditions import (
     ClaimReference,
     Compiled,
+    Shape,
     Truth,
-    attributes_read,
-    claims_read,
     compile_condition,
-    is_free,
-    reads_clearly_established,
+    shape,
 )
 from .library import AnyTest, Library
 from .model.conditions import Condition
@@ -61,7 +59,7 @@ class Compiler:
         self.entries: dict[int, Entry] = {}
         self._identity: dict[int, int] = {}
         self._direct: dict[int, list[str]] = {}
-        self._refs: dict[int, list[ClaimReference]] = {}
+        self._shapes: dict[int, Shape] = {}
         self._by_text: dict[str, int] = {}
         self._reads: dict[tuple[int, str | None, int], frozenset[str]] = {}
         self._claim_reads: dict[str, frozenset[str]] = {}
@@ -80,13 +78,16 @@ class Compiler:
     def entry(self, condition: Condition) -> Entry:
         found = self.entries.get(id(condition))
         if found is None:
-            found = Entry(
-                self.identity(condition),
-                self(condition),
-                is_free(condition, self.library.attributes),
-                frozenset(attributes_read(condition)),
-            )
+            named = self.shape(condition)
+            found = Entry(self.identity(condition), self(condition), named.free, named.attributes)
             self.entries[id(condition)] = found
+        return found
+
+    def shape(self, condition: Condition) -> Shape:
+        key = id(condition)
+        found = self._shapes.get(key)
+        if found is None:
+            found = self._shapes[key] = shape(condition, self.library.attributes)
         return found
 
     def identity(self, condition: Condition) -> int:
@@ -103,15 +104,11 @@ class Compiler:
         key = id(condition)
         found = self._direct.get(key)
         if found is None:
-            found = self._direct[key] = sorted(attributes_read(condition))
+            found = self._direct[key] = sorted(self.shape(condition).attributes)
         return found
 
-    def claim_refs(self, condition: Condition) -> list[ClaimReference]:
-        key = id(condition)
-        found = self._refs.get(key)
-        if found is None:
-            found = self._refs[key] = claims_read(condition)
-        return found
+    def claim_refs(self, condition: Condition) -> tuple[ClaimReference, ...]:
+        return self.shape(condition).claims
 
     def reads(
         self,
@@ -124,14 +121,15 @@ class Compiler:
         cached = self._reads.get(key)
         if cached is not None:
             return cached
-        found = set(attributes_read(condition))
-        for ref in claims_read(condition):
+        named = self.shape(condition)
+        found = set(named.attributes)
+        for ref in named.claims:
             target = claim if ref.claim == "the_claim" else ref.claim
             if target:
                 found |= self.claim_reads(target)
-        if defense and reads_clearly_established(condition):
+        if defense and named.clearly_established:
             for precedent in defense.clearly_established_by:
-                found |= attributes_read(precedent.conduct)
+                found |= self.shape(precedent.conduct).attributes
         result = frozenset(found)
         self._reads[key] = result
         return result
@@ -146,7 +144,7 @@ class Compiler:
         found = self._depends.get(key)
         if found is None:
             found = self.reads(condition, claim, defense)
-            if defense and reads_clearly_established(condition):
+            if defense and self.shape(condition).clearly_established:
                 self._depends[key] = found  # a precedent naming itself adds nothing
                 for precedent in defense.clearly_established_by:
                     found |= self.depends_on(precedent.conduct, claim, defense)
