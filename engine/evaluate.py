@@ -542,21 +542,21 @@ class _Assessment:
         defense: DefenseTest | None,
     ) -> ElementResult:
         condition = element.holds_when
-        in_nm = nm.truth(condition, defendant, claim, defense) is True
-        in_m = m.truth(condition, defendant, claim, defense) is True
         material: list[Dispute] = []
         immaterial: list[str] = []
         missing: list[str] = []
         genuine = numbers = False
         direct = self.compiler.direct_reads(condition)
+        # Each world is asked only what the status needs: the movant's version matters only
+        # where the non-movant's meets the element.
         if blocked_by:
             status = ElementStatus.NOT_REACHED
-        elif not in_nm:
+        elif nm.truth(condition, defendant, claim, defense) is not True:
             status = ElementStatus.NOT_MET
             values = nm.values
             missing = [a for a in direct if a not in values]
         else:
-            if in_m:
+            if m.truth(condition, defendant, claim, defense) is True:
                 status = ElementStatus.UNDISPUTED_MET
             else:
                 status = ElementStatus.GENUINE_DISPUTE
