@@ -418,9 +418,12 @@ class _Assessment:
                     authorities=authority_refs(selection.choice.cites),
                 ),
             )
-        elements_in_order: list[tuple[str, Element]] = list(rubric.elements.items())
-        if isinstance(test, ElementsTest):
-            elements_in_order += list(test.elements.items())
+        order_key = ("elements", id(rubric), id(test))
+        elements_in_order = self.parts.get(order_key)
+        if elements_in_order is None:  # the claim's own elements, then its test's
+            elements_in_order = self.parts[order_key] = list(rubric.elements.items())
+            if isinstance(test, ElementsTest):
+                elements_in_order += list(test.elements.items())
         elements = self._elements(elements_in_order, nm, m, defendant, claim_id)
         factors: list[FactorResult] = []
         score = movant_score = threshold = None
@@ -939,7 +942,7 @@ class _Assessment:
             return DefenseResult(
                 **common,
                 outcome=DefenseOutcome.NOT_REACHED,
-                prongs=[self._unreached(pid, prong, why) for pid, prong in defense.prongs.items()],
+                prongs=self._unreached(defense, why),
                 clearly_established_by=[],
                 explanation=f"{defense.name} is not reached for {name} on the "
                 f"{claim_result.claim_name.lower()} claim: {why}.",
@@ -982,12 +985,15 @@ class _Assessment:
             explanation=explanation,
         )
 
-    def _unreached(self, prong_id: str, prong: Element, why: str) -> ElementResult:
-        key = ("unreached", prong_id, id(prong), why)
+    def _unreached(self, defense: DefenseTest, why: str) -> tuple[ElementResult, ...]:
+        """Every prong of ``defense``, not reached for ``why``: the same for every claim."""
+        key = ("unreached", id(defense), why)
         found = self.parts.get(key)
         if found is None:
-            found = self.parts[key] = _unreached(prong_id, prong, why)
-        return found
+            found = self.parts[key] = tuple(
+                _unreached(pid, prong, why) for pid, prong in defense.prongs.items()
+            )
+        return found  # type: ignore[no-any-return]
 
     # --- disputes nobody needs -------------------------------------------------------
 

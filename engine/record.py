@@ -46,10 +46,13 @@ class Record(NamedTuple):
 
 
 def fact_ranks(case: Case) -> dict[str, int]:
-    """Each fact's place in an order no reordering of the file can change: by cite, then
-    text, then id."""
-    ordered = sorted(case.facts.items(), key=lambda item: (item[1].cite, item[1].text, item[0]))
-    return {fid: i for i, (fid, _) in enumerate(ordered)}
+    """Each fact's place in an order no reordering of the file can change."""
+    return {fid: i for i, (fid, _) in enumerate(_ranked(case))}
+
+
+def _ranked(case: Case) -> list[tuple[str, Fact]]:
+    """The facts by cite, then text, then id."""
+    return sorted(case.facts.items(), key=lambda item: (item[1].cite, item[1].text, item[0]))
 
 
 def build_record(case: Case, library: Library) -> Record:
@@ -96,19 +99,20 @@ def build_record(case: Case, library: Library) -> Record:
             ):
                 set_aside[fid] = SetAside(fid, ruling.because, tuple(ruling.cites))
 
-    admitted = frozenset(fid for fid in case.facts if fid not in set_aside)
-    side_of = {
-        fid: (Side.UNDISPUTED if fid in deemed else case.facts[fid].offered_by) for fid in admitted
-    }
+    facts = case.facts
+    admitted = frozenset(fid for fid in facts if fid not in set_aside)
+    deemed_set = set(deemed)
     nm_tiers = (non_movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, movant_side)
     m_tiers = (movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, non_movant_side)
     #: Each attribute's admitted (fact, value) pairs by side, in the facts' order.
     by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]] = {}
-    rank = fact_ranks(case)
-    facts = case.facts
-    for fid in sorted(side_of, key=rank.__getitem__):
-        side = side_of[fid]
-        for name, value in facts[fid].establishes.items():
+    ranked = _ranked(case)
+    rank = {fid: i for i, (fid, _) in enumerate(ranked)}
+    for fid, fact in ranked:
+        if fid in set_aside:
+            continue
+        side = Side.UNDISPUTED if fid in deemed_set else fact.offered_by
+        for name, value in fact.establishes.items():
             sides = by_attribute.get(name)
             if sides is None:
                 sides = by_attribute[name] = {}
