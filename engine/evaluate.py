@@ -287,8 +287,31 @@ class _Assessment:
             strength = self._strength(world, rubric, defendant)
             if best is None or (strength > best[0] if favour else strength < best[0]):
                 best = (strength, world)
+                if strength == self._extreme(world, rubric, defendant, favour):
+                    break  # no later choice can do better, and ties keep the first
         assert best is not None
         return best[1]
+
+    def _extreme(
+        self, world: World, rubric: ClaimRubric, defendant: str, favour: bool
+    ) -> tuple[int, float] | None:
+        """The strongest (or weakest) a world can be for the claim under the test it
+        selects: every element met and every factor leaning the plaintiff's way, or none."""
+        selection = world.select(rubric, defendant)
+        if selection is None:
+            return None
+        test = selection.test
+        weights = (
+            float(sum(f.weight for f in test.factors.values()))
+            if isinstance(test, FactorsTest)
+            else 0.0
+        )
+        if not favour:
+            return (0, -weights)
+        elements = len(rubric.elements)
+        if isinstance(test, ElementsTest):
+            elements += len(test.elements)
+        return (1, elements + weights)
 
     def _open(self, candidates: Candidates) -> tuple[dict[str, Version], list[str]]:
         """Each attribute's first version, and the attributes with more than one, sorted."""
