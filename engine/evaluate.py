@@ -160,7 +160,7 @@ class _Assessment:
             rule_56_1=self._rule_56_1(),
             set_aside=[
                 SetAsideFact(
-                    fact=self.facts([s.fact])[0],
+                    fact=self.facts((s.fact,))[0],
                     reason=s.reason,
                     authorities=authority_refs(s.cites),
                 )
@@ -657,9 +657,12 @@ class _Assessment:
         found = self._evidence_memo.get(key)
         if found is None:
             versions = world.versions
-            found = self._evidence_memo[key] = self.facts(
-                [f for a in direct if a in versions for f in versions[a].facts]
-            )
+            if len(direct) == 1:  # most conditions name one attribute: its facts as they are
+                version = versions.get(direct[0])
+                behind: tuple[str, ...] = version.facts if version is not None else ()
+            else:
+                behind = tuple([f for a in direct if a in versions for f in versions[a].facts])
+            found = self._evidence_memo[key] = self.facts(behind)
         return found  # type: ignore[no-any-return]
 
     def _questions(self, attributes: list[str]) -> dict[str, str]:

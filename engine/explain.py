@@ -38,8 +38,8 @@ class FactRefs:
         #: The same few groups of facts (a version's witnesses) are listed again and again.
         self._lists: dict[tuple[str, ...], list[FactRef]] = {}
 
-    def __call__(self, fact_ids: Iterable[str]) -> list[FactRef]:
-        key = fact_ids if isinstance(fact_ids, tuple) else tuple(fact_ids)
+    def __call__(self, fact_ids: tuple[str, ...]) -> list[FactRef]:
+        key = fact_ids
         found = self._lists.get(key)
         if found is None:
             rank = self._rank
