@@ -11,9 +11,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import marshal
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 try:  # the C pickler alone: pickle.py's pure-Python half costs a timed check 2 ms to import
@@ -21,7 +24,9 @@ try:  # the C pickler alone: pickle.py's pure-Python half costs a timed check 2 
 except ImportError:  # pragma: no cover - an interpreter without the accelerator
     from pickle import dumps, loads
 
-FORMAT_VERSION = b"triable-cache-1"
+FORMAT_VERSION = b"triable-cache-2"
+#: Compiled conditions kept, at most; past it the store starts again empty.
+MAX_STORED_CODE = 10_000
 
 
 def directory() -> Path | None:
@@ -56,8 +61,13 @@ def _walk(root: Path) -> list[Path]:
 
 @functools.cache
 def _code_digest() -> bytes | None:
-    """What identifies triable's own code; computed once a run, as several keys need it."""
+    """What identifies triable's own code and the interpreter and pydantic running it
+    (entries hold pickled models and compiled code); computed once a run, as several keys
+    need it."""
+    import pydantic_core
+
     digest = hashlib.sha256(FORMAT_VERSION)
+    digest.update(f"{sys.version}\0{pydantic_core.__version__}\0".encode())
     try:
         for root in _code_roots():
             for path in _walk(root):
@@ -114,3 +124,24 @@ def store(entry: str | None, value: Any) -> None:
     except Exception:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+class CodeStore(dict[str, CodeType]):
+    """Compiled conditions kept between runs, as Python keeps compiled modules: compiling
+    a library's conditions costs a check more than evaluating its case."""
+
+    def __init__(self) -> None:
+        self.entry = key("conditions", [])
+        stored = load(self.entry)
+        super().__init__()
+        if isinstance(stored, dict):
+            with contextlib.suppress(Exception):  # a foreign entry is simply a miss
+                self.update((source, marshal.loads(code)) for source, code in stored.items())
+        self.stored = len(self)
+
+    def save(self) -> None:
+        """Store what was compiled since loading, if anything was."""
+        if len(self) == self.stored:
+            return
+        kept = self if len(self) <= MAX_STORED_CODE else {}
+        store(self.entry, {source: marshal.dumps(code) for source, code in kept.items()})

@@ -23,15 +23,14 @@ def run(
         write_output(text, output, force=force)
         return
 
-    from triable.engine.evaluate import Engine
-
     from . import session
 
-    engine = Engine(session.library(rubrics))
+    engine = session.engine(rubrics)
     reports = [engine.evaluate(session.case(path, engine.library)) for path in cases]
     options = {"colour": False} if fmt is Format.TEXT and output is not None else {}
     text = renderer(fmt)(reports, library=engine.library, **options)
     cache.store(entry, text)
+    session.keep_compiled(engine)
     write_output(text, output, force=force)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from triable.engine.errors import InvalidDocument, TriableError
 from triable.engine.library import Library
@@ -10,6 +11,9 @@ from triable.engine.lint import lint_case
 from triable.engine.model.case import Case
 
 from .documents import Loaded, load_document, load_library, locate_findings
+
+if TYPE_CHECKING:
+    from triable.engine.evaluate import Engine
 
 
 def library(rubrics: Path | None) -> Library:
@@ -25,6 +29,23 @@ def library(rubrics: Path | None) -> Library:
     loaded_library, _ = load_library(rubrics)
     cache.store(entry, loaded_library)
     return loaded_library
+
+
+def engine(rubrics: Path | None) -> Engine:
+    """An engine for the rubric library, given the conditions compiled on earlier runs;
+    ``keep_compiled`` keeps what it compiles for the next."""
+    from triable.engine.evaluate import Engine
+
+    from .cache import CodeStore
+
+    return Engine(library(rubrics), CodeStore())
+
+
+def keep_compiled(engine: Engine) -> None:
+    from .cache import CodeStore
+
+    if isinstance(engine.compiler.code, CodeStore):
+        engine.compiler.code.save()
 
 
 def case(path: Path, library: Library) -> Case:

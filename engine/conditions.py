@@ -6,7 +6,8 @@ Kleene's rules, so an unknown never counts as proof of anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
+from types import CodeType
 from typing import Any, NamedTuple, Protocol
 
 from .model.conditions import (
@@ -46,10 +47,18 @@ class ClaimReference(NamedTuple):
     against: str
 
 
-def compile_condition(condition: Condition, attributes: dict[str, Attribute]) -> Compiled:
+#: Compiled code by the source it was compiled from. Compiling costs more than evaluating
+#: a case, so a caller that checks one case per process can keep this between runs.
+CodeStore = MutableMapping[str, CodeType]
+
+
+def compile_condition(
+    condition: Condition, attributes: dict[str, Attribute], code: CodeStore | None = None
+) -> Compiled:
     """One straight-line Python function per condition: conditions are evaluated hundreds
-    of times per case, and a tree of small closures spends most of that in calls."""
-    return _Generator(attributes).function(condition)
+    of times per case, and a tree of small closures spends most of that in calls. Source
+    found in ``code`` is not compiled again; what is compiled is added to it."""
+    return _Generator(attributes).function(condition, {} if code is None else code)
 
 
 class _Generator:
@@ -62,7 +71,7 @@ class _Generator:
         self.constants: dict[str, Any] = {"ONCE": (0,)}
         self.names = 0
 
-    def function(self, condition: Condition) -> Compiled:
+    def function(self, condition: Condition, code: CodeStore) -> Compiled:
         lines = ["def condition(v, d, w, c, df):"]
         if isinstance(condition, AllOf | AnyOf):
             lines += self._top(condition)
@@ -70,8 +79,12 @@ class _Generator:
             result = self._name("r")
             lines += self._into(condition, result, 1)
             lines.append(f"    return {result}")
+        source = "\n".join(lines)
+        compiled = code.get(source)
+        if compiled is None:
+            compiled = code[source] = compile(source, "<condition>", "exec")
         namespace = dict(self.constants)
-        exec(compile("\n".join(lines), "<condition>", "exec"), namespace)
+        exec(compiled, namespace)
         fn: Compiled = namespace["condition"]
         return fn
 

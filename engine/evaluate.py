@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
+from .conditions import CodeStore
 from .explain import (
     FactRefs,
     authority_refs,
@@ -51,9 +52,9 @@ MAX_CLAIM_ANSWERS = 100_000
 class Engine:
     """Evaluates cases against one library of rubrics; build once, evaluate many."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, code: CodeStore | None = None) -> None:
         self.library = library
-        self.compiler = Compiler(library)
+        self.compiler = Compiler(library, code)
         self._claim_answers: dict[tuple[Any, ...], bool] = {}
         #: Report parts that depend on the library alone (the standard's reasons, a
         #: rule's references, an unreached prong), built once for every case.

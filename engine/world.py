@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from .conditions import (
     ClaimReference,
+    CodeStore,
     Compiled,
     Shape,
     Truth,
@@ -52,8 +53,10 @@ class Selection(NamedTuple):
 class Compiler:
     """Compiles each rubric condition once and answers what each one reads."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, code: CodeStore | None = None) -> None:
         self.library = library
+        #: Compiled code by its source, perhaps from an earlier run (see CodeStore).
+        self.code: CodeStore = {} if code is None else code
         self._compiled: dict[int, Compiled] = {}
         #: By ``id`` of the condition; read directly on the hot path (``World.truth``).
         self.entries: dict[int, Entry] = {}
@@ -71,7 +74,7 @@ class Compiler:
         key = id(condition)
         fn = self._compiled.get(key)
         if fn is None:
-            fn = compile_condition(condition, self.library.attributes)
+            fn = compile_condition(condition, self.library.attributes, self.code)
             self._compiled[key] = fn
         return fn
 

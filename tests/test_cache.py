@@ -63,6 +63,52 @@ def test_editing_a_rubric_changes_the_report(
     assert "Three-part handcuffing test" in before and "Handcuffing inquiry" in after
 
 
+def test_conditions_compiled_on_one_run_are_not_compiled_on_the_next(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builtins
+
+    from triable.engine import conditions
+
+    compiled: list[str] = []
+
+    def counting_compile(source: str, *args: object) -> object:
+        compiled.append(source)
+        return builtins.compile(source, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(conditions, "compile", counting_compile, raising=False)
+    case = tmp_path / "case.yaml"
+    shutil.copy(SEED, case)
+    first = _check(capsys, str(case), "--format", "json")
+    assert compiled  # a fresh cache: every condition is compiled
+    compiled.clear()
+    with case.open("a", encoding="utf-8") as handle:
+        handle.write("# edited, so the report itself is not cached\n")
+    second = _check(capsys, str(case), "--format", "json")
+    assert compiled == []
+    monkeypatch.setenv("TRIABLE_NO_CACHE", "1")
+    assert first == second == _check(capsys, str(case), "--format", "json")
+
+
+def test_an_unreadable_store_of_compiled_conditions_is_a_miss(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from triable.cli import cache
+
+    entry = cache.key("conditions", [])
+    folder = cache.directory()
+    assert entry is not None and folder is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / entry).write_bytes(cache.dumps({"def condition(): pass": b"not marshal data"}))
+    assert '"outcome"' in _check(capsys, str(SEED), "--format", "json")
+    import marshal
+    from types import CodeType
+
+    stored = cache.load(entry)  # stored afresh
+    assert "def condition(): pass" not in stored
+    assert stored and all(isinstance(marshal.loads(code), CodeType) for code in stored.values())
+
+
 def test_the_one_pass_json_writer_equals_the_standard_encoder() -> None:
     import json
     import pickle

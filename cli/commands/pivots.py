@@ -33,13 +33,12 @@ def command(
     """
     import json
 
-    from triable.engine.evaluate import Engine
     from triable.engine.pivots import find_pivots
 
     from .. import session
     from ..render.json_report import as_data
 
-    engine = Engine(session.library(rubrics))
+    engine = session.engine(rubrics)
     loaded = session.case(case, engine.library)
     report = engine.evaluate(loaded)
     pivots = find_pivots(engine, loaded, report)

@@ -39,12 +39,10 @@ _engine: Engine | None = None
 
 
 def _use_rubrics(rubrics: Path | None) -> None:
-    from triable.engine.evaluate import Engine
-
     from .. import session
 
     global _engine
-    _engine = Engine(session.library(rubrics))
+    _engine = session.engine(rubrics)
 
 
 def _run_case(path: str) -> Outcome:

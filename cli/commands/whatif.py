@@ -58,7 +58,6 @@ def command(
     import json
 
     from triable.engine.errors import UsageError
-    from triable.engine.evaluate import Engine
     from triable.engine.whatif import (
         DeemAdmitted,
         DropFact,
@@ -73,7 +72,7 @@ def command(
     from .. import session
     from ..render.json_report import as_data
 
-    engine = Engine(session.library(rubrics))
+    engine = session.engine(rubrics)
     original = session.case(case, engine.library)
     edits: list[Edit] = [
         parse_assignment(engine.library, s, list(original.defendants)) for s in sets or []
