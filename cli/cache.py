@@ -61,13 +61,10 @@ def _walk(root: Path) -> list[Path]:
 
 @functools.cache
 def _code_digest() -> bytes | None:
-    """What identifies triable's own code and the interpreter and pydantic running it
-    (entries hold pickled models and compiled code); computed once a run, as several keys
-    need it."""
-    import pydantic_core
-
+    """What identifies triable's own code and the interpreter running it (entries hold
+    pickled objects and compiled code); computed once a run, as several keys need it."""
     digest = hashlib.sha256(FORMAT_VERSION)
-    digest.update(f"{sys.version}\0{pydantic_core.__version__}\0".encode())
+    digest.update(sys.version.encode() + b"\0")
     try:
         for root in _code_roots():
             for path in _walk(root):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pydantic_core
+
 from triable.engine.errors import InvalidDocument, TriableError
 from triable.engine.library import Library
 from triable.engine.lint import lint_case
@@ -22,7 +24,10 @@ def library(rubrics: Path | None) -> Library:
     from .documents import default_rubrics
 
     folder = rubrics or default_rubrics()
-    entry = cache.key("library", cache.rubric_files(folder), str(folder.resolve()))
+    # The library is pickled pydantic models: another pydantic may not read them back alike.
+    entry = cache.key(
+        "library", cache.rubric_files(folder), str(folder.resolve()), pydantic_core.__version__
+    )
     cached = cache.load(entry)
     if isinstance(cached, Library):
         return cached

@@ -163,3 +163,31 @@ def test_anything_unusual_goes_to_the_full_command_line(argv: list[str]) -> None
     from triable.cli.commands.check import run_directly
 
     assert run_directly(argv) is False
+
+
+def test_a_cached_check_imports_neither_pydantic_nor_the_engine(tmp_path: Path) -> None:
+    """A cached report is only read and written out: a check on every save stays cheap."""
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "import sys\n"
+        "from triable.cli.app import run\n"
+        f"sys.argv = ['triable', 'check', {str(SEED)!r}, '--format', 'json']\n"
+        "try:\n"
+        "    run()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = [m for m in ('pydantic_core', 'triable.engine.evaluate') if m in sys.modules]\n"
+        "print('loaded:', loaded, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "TRIABLE_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert runs[0].stdout == runs[1].stdout
+    assert "'pydantic_core'" in runs[0].stderr  # computed: the models were loaded
+    assert runs[1].stderr.strip() == "loaded: []"
