@@ -49,11 +49,11 @@ class ClaimReference(NamedTuple):
 
 #: Compiled code by the source it was compiled from. Compiling costs more than evaluating
 #: a case, so a caller that checks one case per process can keep this between runs.
-CodeStore = MutableMapping[str, CodeType]
+CompiledCode = MutableMapping[str, CodeType]
 
 
 def compile_condition(
-    condition: Condition, attributes: dict[str, Attribute], code: CodeStore | None = None
+    condition: Condition, attributes: dict[str, Attribute], code: CompiledCode | None = None
 ) -> Compiled:
     """One straight-line Python function per condition: conditions are evaluated hundreds
     of times per case, and a tree of small closures spends most of that in calls. Source
@@ -71,7 +71,7 @@ class _Generator:
         self.constants: dict[str, Any] = {"ONCE": (0,)}
         self.names = 0
 
-    def function(self, condition: Condition, code: CodeStore) -> Compiled:
+    def function(self, condition: Condition, code: CompiledCode) -> Compiled:
         lines = ["def condition(v, d, w, c, df):"]
         if isinstance(condition, AllOf | AnyOf):
             lines += self._top(condition)

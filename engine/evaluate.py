@@ -8,7 +8,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from .conditions import CodeStore
+from .conditions import CompiledCode
 from .explain import (
     FactRefs,
     authority_refs,
@@ -52,7 +52,7 @@ MAX_CLAIM_ANSWERS = 100_000
 class Engine:
     """Evaluates cases against one library of rubrics; build once, evaluate many."""
 
-    def __init__(self, library: Library, code: CodeStore | None = None) -> None:
+    def __init__(self, library: Library, code: CompiledCode | None = None) -> None:
         self.library = library
         self.compiler = Compiler(library, code)
         self._claim_answers: dict[tuple[Any, ...], bool] = {}

@@ -8,8 +8,8 @@ from typing import Any, NamedTuple
 
 from .conditions import (
     ClaimReference,
-    CodeStore,
     Compiled,
+    CompiledCode,
     Shape,
     Truth,
     compile_condition,
@@ -53,10 +53,10 @@ class Selection(NamedTuple):
 class Compiler:
     """Compiles each rubric condition once and answers what each one reads."""
 
-    def __init__(self, library: Library, code: CodeStore | None = None) -> None:
+    def __init__(self, library: Library, code: CompiledCode | None = None) -> None:
         self.library = library
-        #: Compiled code by its source, perhaps from an earlier run (see CodeStore).
-        self.code: CodeStore = {} if code is None else code
+        #: Compiled code by its source, perhaps kept from an earlier run.
+        self.code: CompiledCode = {} if code is None else code
         self._compiled: dict[int, Compiled] = {}
         #: By ``id`` of the condition; read directly on the hot path (``World.truth``).
         self.entries: dict[int, Entry] = {}
