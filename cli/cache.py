@@ -25,8 +25,9 @@ except ImportError:  # pragma: no cover - an interpreter without the accelerator
     from pickle import dumps, loads
 
 FORMAT_VERSION = b"triable-cache-2"
-#: Compiled conditions kept, at most; past it the store starts again empty.
-MAX_STORED_CODE = 10_000
+#: Compiled conditions kept, at most (a library has a few dozen); past it only those a run
+#: compiled are kept, so that loading the store stays cheap.
+MAX_STORED_CODE = 500
 
 
 def directory() -> Path | None:
@@ -134,11 +135,13 @@ class CodeStore(dict[str, CodeType]):
         if isinstance(stored, dict):
             with contextlib.suppress(Exception):  # a foreign entry is simply a miss
                 self.update((source, marshal.loads(code)) for source, code in stored.items())
-        self.stored = len(self)
+        self.loaded = frozenset(self)
 
     def save(self) -> None:
         """Store what was compiled since loading, if anything was."""
-        if len(self) == self.stored:
+        if len(self) == len(self.loaded):
             return
-        kept = self if len(self) <= MAX_STORED_CODE else {}
-        store(self.entry, {source: marshal.dumps(code) for source, code in kept.items()})
+        kept = self.items()
+        if len(self) > MAX_STORED_CODE:
+            kept = {s: c for s, c in self.items() if s not in self.loaded}.items()
+        store(self.entry, {source: marshal.dumps(code) for source, code in kept})

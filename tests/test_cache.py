@@ -109,6 +109,26 @@ def test_an_unreadable_store_of_compiled_conditions_is_a_miss(
     assert stored and all(isinstance(marshal.loads(code), CodeType) for code in stored.values())
 
 
+def test_a_full_store_of_compiled_conditions_keeps_only_what_a_run_compiled(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import marshal
+
+    from triable.cli import cache
+
+    entry = cache.key("conditions", [])
+    folder = cache.directory()
+    assert entry is not None and folder is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    others = {f"x = {n}": marshal.dumps(compile(f"x = {n}", "<c>", "exec")) for n in range(600)}
+    (folder / entry).write_bytes(cache.dumps(others))
+    _check(capsys, str(SEED), "--format", "json")
+    stored = cache.load(entry)
+    assert 0 < len(stored) <= cache.MAX_STORED_CODE
+    assert not stored.keys() & others.keys()
+    assert all(source.startswith("def condition(") for source in stored)
+
+
 def test_the_one_pass_json_writer_equals_the_standard_encoder() -> None:
     import json
     import pickle
