@@ -6,7 +6,7 @@ Kleene's rules, so an unknown never counts as proof of anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Container, Iterator, MutableMapping
 from types import CodeType
 from typing import Any, NamedTuple, Protocol
 
@@ -20,7 +20,7 @@ from .model.conditions import (
     NotOf,
 )
 from .model.rubric import Attribute, DefenseTest
-from .vocab import AttributeType
+from .vocab import AttributeType, Leaning
 
 Truth = bool | None
 
@@ -31,7 +31,9 @@ THE_CLAIM = "the_claim"
 class Holder(Protocol):
     """What a condition asks of the world it is evaluated in, beyond attribute values."""
 
-    def claim_holds(self, claim: str, against: str, defendant: str) -> bool: ...
+    defendants: tuple[str, ...]
+
+    def holds(self, claim_id: str, defendant: str) -> bool: ...
 
     def clearly_established(
         self, defendant: str, claim: str | None, defense: DefenseTest | None
@@ -53,12 +55,31 @@ CompiledCode = MutableMapping[str, CodeType]
 
 
 def compile_condition(
-    condition: Condition, attributes: dict[str, Attribute], code: CompiledCode | None = None
+    condition: Condition,
+    attributes: dict[str, Attribute],
+    code: CompiledCode | None = None,
+    claims: Container[str] = (),
 ) -> Compiled:
     """One straight-line Python function per condition: conditions are evaluated hundreds
     of times per case, and a tree of small closures spends most of that in calls. Source
-    found in ``code`` is not compiled again; what is compiled is added to it."""
-    return _Generator(attributes).function(condition, {} if code is None else code)
+    found in ``code`` is not compiled again; what is compiled is added to it. A claim not
+    in ``claims`` never holds."""
+    return _Generator(attributes, claims).function(condition, {} if code is None else code)
+
+
+#: values -> each factor's leaning, in the test's order.
+Leanings = Callable[[dict[str, Any]], tuple[Leaning, ...]]
+
+
+def compile_leanings(
+    factors: list[tuple[Condition | None, Condition | None]],
+    attributes: dict[str, Attribute],
+    code: CompiledCode | None = None,
+) -> Leanings:
+    """One function for a balance of factors whose conditions read the values alone
+    (``Shape.free``): the test is weighed in every world a case builds, and one call that
+    answers every factor replaces a call per condition."""
+    return _Generator(attributes, ()).leanings(factors, {} if code is None else code)
 
 
 class _Generator:
@@ -66,9 +87,10 @@ class _Generator:
     nested in another is a one-pass ``for`` loop, so that deciding it early is a ``break``
     instead of a call."""
 
-    def __init__(self, attributes: dict[str, Attribute]) -> None:
+    def __init__(self, attributes: dict[str, Attribute], claims: Container[str]) -> None:
         self.attributes = attributes
-        self.constants: dict[str, Any] = {"ONCE": (0,)}
+        self.claims = claims
+        self.constants: dict[str, Any] = {"ONCE": (0,), "CLAIMS": claims}
         self.names = 0
 
     def function(self, condition: Condition, code: CompiledCode) -> Compiled:
@@ -79,14 +101,41 @@ class _Generator:
             result = self._name("r")
             lines += self._into(condition, result, 1)
             lines.append(f"    return {result}")
+        fn: Compiled = self._exec(lines, code)["condition"]
+        return fn
+
+    def leanings(
+        self, factors: list[tuple[Condition | None, Condition | None]], code: CompiledCode
+    ) -> Leanings:
+        self.constants.update(PLAINTIFF=Leaning.PLAINTIFF, DEFENDANT=Leaning.DEFENDANT)
+        self.constants["NEUTRAL"] = Leaning.NEUTRAL
+        lines = ["def leanings(v):"]
+        leanings = []
+        for pro, con in factors:
+            sides = []
+            for condition in (pro, con):
+                side = self._name("r")
+                lines += (
+                    [f"    {side} = None"] if condition is None else self._into(condition, side, 1)
+                )
+                sides.append(side)
+            p, q = sides
+            leanings.append(
+                f"PLAINTIFF if {p} is True and {q} is not True "
+                f"else DEFENDANT if {q} is True and {p} is not True else NEUTRAL"
+            )
+        lines.append(f"    return ({''.join(f'{x}, ' for x in leanings)})")
+        fn: Leanings = self._exec(lines, code)["leanings"]
+        return fn
+
+    def _exec(self, lines: list[str], code: CompiledCode) -> dict[str, Any]:
         source = "\n".join(lines)
         compiled = code.get(source)
         if compiled is None:
             compiled = code[source] = compile(source, "<condition>", "exec")
         namespace = dict(self.constants)
         exec(compiled, namespace)
-        fn: Compiled = namespace["condition"]
-        return fn
+        return namespace
 
     def _name(self, prefix: str) -> str:
         self.names += 1
@@ -155,10 +204,32 @@ class _Generator:
                 f"{pad}{result} = None if {inner} is None else not {inner}",
             ]
         if isinstance(condition, ClaimHolds):
-            against = repr(condition.against)
+            # The world's ``holds`` asked directly, for the defendant or each of the others:
+            # a claim is asked about in every variant world a dispute search builds.
             if condition.claim == THE_CLAIM:
-                return [f"{pad}{result} = None if c is None else w.claim_holds(c, {against}, d)"]
-            return [f"{pad}{result} = w.claim_holds({condition.claim!r}, {against}, d)"]
+                lines = [f"{pad}if c is None:", f"{pad}    {result} = None"]
+                lines += [
+                    f"{pad}elif c not in CLAIMS:",
+                    f"{pad}    {result} = False",
+                    f"{pad}else:",
+                ]
+                claim, depth = "c", depth + 1
+            elif condition.claim not in self.claims:
+                return [f"{pad}{result} = False"]
+            else:
+                lines, claim = [], repr(condition.claim)
+            pad = "    " * depth
+            if condition.against == "the_defendant":
+                return [*lines, f"{pad}{result} = w.holds({claim}, d)"]
+            other = self._name("o")
+            return [
+                *lines,
+                f"{pad}{result} = False",
+                f"{pad}for {other} in w.defendants:",
+                f"{pad}    if {other} != d and w.holds({claim}, {other}):",
+                f"{pad}        {result} = True",
+                f"{pad}        break",
+            ]
         if isinstance(condition, ClearlyEstablished):
             return [f"{pad}{result} = w.clearly_established(d, c, df)"]
         assert isinstance(condition, AttributeTest)

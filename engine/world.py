@@ -10,9 +10,11 @@ from .conditions import (
     ClaimReference,
     Compiled,
     CompiledCode,
+    Leanings,
     Shape,
     Truth,
     compile_condition,
+    compile_leanings,
     shape,
 )
 from .library import AnyTest, Library
@@ -44,6 +46,17 @@ class Entry(NamedTuple):
     reads: frozenset[str]
 
 
+class Balance(NamedTuple):
+    """A factors test whose conditions are all ``free``: every factor's leaning in one call
+    of ``fn``, the same for every defendant and claim, and depending on ``reads`` alone."""
+
+    fn: Leanings
+    reads: frozenset[str]
+    #: Each factor's place in what ``fn`` returns.
+    places: dict[str, int]
+    weights: tuple[float, ...]
+
+
 class Selection(NamedTuple):
     standard: Standard
     choice: TestChoice
@@ -69,12 +82,16 @@ class Compiler:
         self._depends: dict[tuple[int, str | None, int], frozenset[str]] = {}
         self._precedents: dict[tuple[int, dt.date], tuple[Condition, ...]] = {}
         self._claim_read_order: dict[str, tuple[str, ...]] = {}
+        #: By ``id`` of the test; None where a factor names a party, claim or defense.
+        self.balances: dict[int, Balance | None] = {}
 
     def __call__(self, condition: Condition) -> Compiled:
         key = id(condition)
         fn = self._compiled.get(key)
         if fn is None:
-            fn = compile_condition(condition, self.library.attributes, self.code)
+            fn = compile_condition(
+                condition, self.library.attributes, self.code, self.library.claims
+            )
             self._compiled[key] = fn
         return fn
 
@@ -154,6 +171,23 @@ class Compiler:
             self._depends[key] = found
         return found
 
+    def balance(self, test: FactorsTest) -> Balance | None:
+        key = id(test)
+        if key in self.balances:
+            return self.balances[key]
+        pairs = [(f.favors_plaintiff_when, f.favors_defendant_when) for f in test.factors.values()]
+        entries = [self.entry(c) for pair in pairs for c in pair if c is not None]
+        found = None
+        if all(e.free for e in entries):
+            found = Balance(
+                compile_leanings(pairs, self.library.attributes, self.code),
+                frozenset().union(*(e.reads for e in entries)),
+                {factor_id: i for i, factor_id in enumerate(test.factors)},
+                tuple(f.weight for f in test.factors.values()),
+            )
+        self.balances[key] = found
+        return found
+
     def precedents(self, defense: DefenseTest, before: dt.date) -> tuple[Condition, ...]:
         """The conduct of each of ``defense``'s precedents decided before ``before``."""
         key = (id(defense), before)
@@ -217,6 +251,7 @@ class World:
 
     __slots__ = (
         "_holds",
+        "_leanings",
         "_read_values",
         "_scores",
         "_selections",
@@ -261,7 +296,9 @@ class World:
         self._truths: dict[Any, Truth] = {}
         self._variants: dict[tuple[tuple[str, Any], ...], World] = {}
         self._selections: dict[tuple[int, str], Selection | None] = {}
-        self._scores: dict[tuple[int, str, str], float] = {}
+        #: Keyed by the test alone where it has a ``Balance``.
+        self._scores: dict[Any, float] = {}
+        self._leanings: dict[int, tuple[Leaning, ...]] = {}
 
     def truth(
         self,
@@ -396,7 +433,25 @@ class World:
             return self.score(test, defendant, claim.id) >= test.threshold
         return False
 
+    def leanings(self, test: FactorsTest, balance: Balance) -> tuple[Leaning, ...]:
+        key = id(test)
+        found = self._leanings.get(key)
+        if found is None:
+            parent = self.parent
+            if parent is not None and balance.reads.isdisjoint(self.changed):
+                found = parent.leanings(test, balance)
+            else:
+                found = balance.fn(self.values)
+            self._leanings[key] = found
+        return found
+
     def leaning(self, factor_id: str, test: FactorsTest, defendant: str, claim: str) -> Leaning:
+        compiler = self.compiler
+        balance = (
+            compiler.balances[id(test)] if id(test) in compiler.balances else compiler.balance(test)
+        )
+        if balance is not None:
+            return self.leanings(test, balance)[balance.places[factor_id]]
         factor = test.factors[factor_id]
         pro = factor.favors_plaintiff_when
         con = factor.favors_defendant_when
@@ -409,10 +464,25 @@ class World:
         return Leaning.NEUTRAL
 
     def score(self, test: FactorsTest, defendant: str, claim: str) -> float:
-        key = (id(test), defendant, claim)
-        found = self._scores.get(key)
+        compiler = self.compiler
+        balance = (
+            compiler.balances[id(test)] if id(test) in compiler.balances else compiler.balance(test)
+        )
+        if balance is None:
+            key: Any = (id(test), defendant, claim)
+            found = self._scores.get(key)
+            if found is None:
+                found = self._scores[key] = self._score(test, defendant, claim)
+            return found
+        found = self._scores.get(id(test))
         if found is None:
-            found = self._scores[key] = self._score(test, defendant, claim)
+            total = 0.0
+            for leaning, weight in zip(self.leanings(test, balance), balance.weights, strict=True):
+                if leaning is Leaning.PLAINTIFF:
+                    total += weight
+                elif leaning is Leaning.DEFENDANT:
+                    total -= weight
+            found = self._scores[id(test)] = total
         return found
 
     def _score(self, test: FactorsTest, defendant: str, claim: str) -> float:
@@ -426,17 +496,6 @@ class World:
         return total
 
     # --- what compiled conditions ask of the world (conditions.Holder) -----------------
-
-    def claim_holds(self, claim: str, against: str, defendant: str) -> bool:
-        if claim not in self.compiler.library.claims:
-            return False
-        if against == "the_defendant":
-            return self.holds(claim, defendant)
-        # A loop, not ``any``: the generator would cost more than the lookups it wraps.
-        for other in self.defendants:  # noqa: SIM110
-            if other != defendant and self.holds(claim, other):
-                return True
-        return False
 
     def clearly_established(
         self, defendant: str, claim: str | None, defense: DefenseTest | None
