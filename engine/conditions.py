@@ -6,7 +6,7 @@ Kleene's rules, so an unknown never counts as proof of anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterator, MutableMapping
+from collections.abc import Callable, Container, Iterable, Iterator, MutableMapping
 from types import CodeType
 from typing import Any, NamedTuple, Protocol
 
@@ -67,6 +67,16 @@ def compile_condition(
     return _Generator(attributes, claims).function(condition, {} if code is None else code)
 
 
+def compile_any(
+    conditions: tuple[Condition, ...],
+    attributes: dict[str, Attribute],
+    code: CompiledCode | None = None,
+    claims: Container[str] = (),
+) -> Compiled:
+    """Whether any of ``conditions`` holds, by Kleene's rules, as one function."""
+    return _Generator(attributes, claims).any_of(conditions, {} if code is None else code)
+
+
 #: values -> each factor's leaning, in the test's order.
 Leanings = Callable[[dict[str, Any]], tuple[Leaning, ...]]
 
@@ -95,12 +105,19 @@ class _Generator:
 
     def function(self, condition: Condition, code: CompiledCode) -> Compiled:
         lines = ["def condition(v, d, w, c, df):"]
-        if isinstance(condition, AllOf | AnyOf):
-            lines += self._top(condition)
+        if isinstance(condition, AllOf):
+            lines += self._top(True, condition.all)
+        elif isinstance(condition, AnyOf):
+            lines += self._top(False, condition.any)
         else:
             result = self._name("r")
             lines += self._into(condition, result, 1)
             lines.append(f"    return {result}")
+        fn: Compiled = self._exec(lines, code)["condition"]
+        return fn
+
+    def any_of(self, conditions: tuple[Condition, ...], code: CompiledCode) -> Compiled:
+        lines = ["def condition(v, d, w, c, df):", *self._top(False, conditions)]
         fn: Compiled = self._exec(lines, code)["condition"]
         return fn
 
@@ -146,10 +163,9 @@ class _Generator:
         self.constants[name] = value
         return name
 
-    def _top(self, condition: AllOf | AnyOf) -> list[str]:
+    def _top(self, is_all: bool, parts: Iterable[Condition]) -> list[str]:
         """The outermost ``all``/``any`` returns as soon as it is decided."""
-        decisive = "False" if isinstance(condition, AllOf) else "True"
-        parts = condition.all if isinstance(condition, AllOf) else condition.any
+        decisive = "False" if is_all else "True"
         unknown = self._name("u")
         lines = [f"    {unknown} = False"]
         for part in parts:

@@ -13,6 +13,7 @@ from .conditions import (
     Leanings,
     Shape,
     Truth,
+    compile_any,
     compile_condition,
     compile_leanings,
     shape,
@@ -81,6 +82,8 @@ class Compiler:
         self._claim_reads: dict[str, frozenset[str]] = {}
         self._depends: dict[tuple[int, str | None, int], frozenset[str]] = {}
         self._precedents: dict[tuple[int, dt.date], tuple[Condition, ...]] = {}
+        #: By ``id`` of the defense and the incident date; read directly by ``World``.
+        self.established: dict[tuple[int, dt.date], Compiled] = {}
         self._claim_read_order: dict[str, tuple[str, ...]] = {}
         #: By ``id`` of the test; None where a factor names a party, claim or defense.
         self.balances: dict[int, Balance | None] = {}
@@ -198,6 +201,20 @@ class Compiler:
                 p.conduct
                 for p in defense.clearly_established_by
                 if (a := authorities.get(p.cite.authority)) is not None and a.decided < before
+            )
+        return found
+
+    def established_by(self, defense: DefenseTest, before: dt.date) -> Compiled:
+        """Whether the conduct of any precedent decided before ``before`` matches, as one
+        function: it is asked in every variant world a defense's dispute search builds."""
+        key = (id(defense), before)
+        found = self.established.get(key)
+        if found is None:
+            found = self.established[key] = compile_any(
+                self.precedents(defense, before),
+                self.library.attributes,
+                self.code,
+                self.library.claims,
             )
         return found
 
@@ -502,11 +519,8 @@ class World:
     ) -> Truth:
         if defense is None:
             return None
-        unknown = False
-        for conduct in self.compiler.precedents(defense, self.incident_date):
-            matched = self.truth(conduct, defendant, claim, defense)
-            if matched is True:
-                return True
-            if matched is None:
-                unknown = True
-        return None if unknown else False
+        compiler = self.compiler
+        fn = compiler.established.get((id(defense), self.incident_date)) or compiler.established_by(
+            defense, self.incident_date
+        )
+        return fn(self.values, defendant, self, claim, defense)
