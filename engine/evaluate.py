@@ -733,12 +733,7 @@ class _Assessment:
         jointly = False
         if status is ElementStatus.GENUINE_DISPUTE or flips is not None:
             if flips is None:
-                singles = tuple(
-                    a
-                    for a in differing
-                    if nm.flipped(a, theirs.get(a)).truth(condition, defendant, claim, defense)
-                    is not True
-                )
+                singles = nm.unsettling(differing, theirs, condition, defendant, claim, defense)
             else:
                 singles = tuple(a for a in differing if flips(nm.flipped(a, theirs.get(a))))
             material = singles

@@ -360,6 +360,27 @@ class World:
         key = ((name, value),)
         return self._variants.get(key) or self._variant(key, {name: value})
 
+    def unsettling(
+        self,
+        names: Iterable[str],
+        theirs: dict[str, Any],
+        condition: Condition,
+        defendant: str,
+        claim: str | None,
+        defense: DefenseTest | None,
+    ) -> tuple[str, ...]:
+        """Those of ``names`` that, each alone given its value in ``theirs``, leave
+        ``condition`` short of true: a dispute search asks this of every attribute."""
+        variants = self._variants
+        found = []
+        for name in names:
+            value = theirs.get(name)
+            key = ((name, value),)
+            world = variants.get(key) or self._variant(key, {name: value})
+            if world.truth(condition, defendant, claim, defense) is not True:
+                found.append(name)
+        return tuple(found)
+
     def _variant(self, key: tuple[tuple[str, Any], ...], changes: dict[str, Any]) -> World:
         values = dict(self.values)
         for name, value in changes.items():
