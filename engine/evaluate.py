@@ -333,6 +333,13 @@ class _Assessment:
     ) -> World:
         """The world of one choice among open versions; every claim and defendant that
         makes the same choice shares it, and with it every answer already worked out."""
+        if not open_attrs:  # the common case: every attribute has one version
+            world = self._worlds.get((id(candidates),))
+            if world is None:
+                world = self._worlds[(id(candidates),)] = self._world(
+                    {a: v.value for a, v in base.items()}, dict(base)
+                )
+            return world
         chosen = [(a, v) for a, v in zip(open_attrs, combo, strict=True) if v is not base[a]]
         key = (id(candidates), *((a, id(v)) for a, v in chosen))
         world = self._worlds.get(key)
