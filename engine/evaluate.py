@@ -369,19 +369,21 @@ class _Assessment:
         selection = world.select(rubric, defendant)
         if selection is None:
             return (0, 0.0)
-        holds = world.holds(rubric.id, defendant)
+        claim = rubric.id
+        holds = world.holds(claim, defendant)
         test = selection.test
-        count = float(
-            sum(
-                world.element_holds(e, defendant, rubric.id) is True
-                for e in rubric.elements.values()
-            )
-        )
+        # Loops, not ``sum`` over generators: a generator costs more than the memoised
+        # answers it would count.
+        met = 0
+        for e in rubric.elements.values():
+            if world.truth(e.holds_when, defendant, claim) is True:
+                met += 1
         if isinstance(test, ElementsTest):
-            count += sum(
-                world.element_holds(e, defendant, rubric.id) is True for e in test.elements.values()
-            )
-        elif isinstance(test, FactorsTest):
+            for e in test.elements.values():
+                if world.truth(e.holds_when, defendant, claim) is True:
+                    met += 1
+        count = float(met)
+        if isinstance(test, FactorsTest):
             count += world.score(test, defendant, rubric.id)
         return (int(holds), count)
 
@@ -1046,7 +1048,11 @@ def _reason(rule: str, ruling: Any) -> Reason:
 
 def _versions_of(attributes: Iterable[str], nm: World, m: World) -> list[int]:
     nv, mv = nm.versions, m.versions
-    return [id(v.get(a)) for a in attributes for v in (nv, mv)]
+    found = []
+    for a in attributes:  # a loop: a comprehension would be a call of its own
+        found.append(id(nv.get(a)))
+        found.append(id(mv.get(a)))
+    return found
 
 
 def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:

@@ -463,10 +463,10 @@ class World:
             if self.truth(element.holds_when, defendant, claim.id) is not True:
                 return False
         if isinstance(test, ElementsTest):
-            return all(
-                self.truth(e.holds_when, defendant, claim.id) is True
-                for e in test.elements.values()
-            )
+            for element in test.elements.values():
+                if self.truth(element.holds_when, defendant, claim.id) is not True:
+                    return False
+            return True
         if isinstance(test, FactorsTest):
             return self.score(test, defendant, claim.id) >= test.threshold
         return False
