@@ -371,13 +371,24 @@ class World:
     ) -> tuple[str, ...]:
         """Those of ``names`` that, each alone given its value in ``theirs``, leave
         ``condition`` short of true: a dispute search asks this of every attribute."""
+        compiler = self.compiler
+        entry = compiler.entries.get(id(condition)) or compiler.entry(condition)
+        key: Any = entry.identity if entry.free else (entry.identity, defendant, claim, id(defense))
+        fn = entry.fn
         variants = self._variants
         found = []
         for name in names:
             value = theirs.get(name)
-            key = ((name, value),)
-            world = variants.get(key) or self._variant(key, {name: value})
-            if world.truth(condition, defendant, claim, defense) is not True:
+            swap = ((name, value),)
+            world = variants.get(swap) or self._variant(swap, {name: value})
+            # What ``truth`` would do, less the check for an answer to take from this world:
+            # evaluating is always right, and the search asks only of attributes the
+            # condition reads, whose change rules that answer out anyway.
+            truths = world._truths
+            answer = truths.get(key, _UNSET)
+            if answer is _UNSET:
+                answer = truths[key] = fn(world.values, defendant, world, claim, defense)
+            if answer is not True:
                 found.append(name)
         return tuple(found)
 
