@@ -729,37 +729,53 @@ class _Assessment:
         differing = sorted(reads & self._differing(nm, m))
         if not differing:
             return [], []
-
+        if status is not ElementStatus.GENUINE_DISPUTE and flips is None:
+            return [], differing  # met on either version: nothing is material
         theirs = m.values
-
-        def flipped(attrs: tuple[str, ...]) -> bool:
-            world = nm.replaced({a: theirs.get(a) for a in attrs})
-            if flips is not None:
-                return bool(flips(world))
-            return world.truth(condition, defendant, claim, defense) is not True
-
-        material: tuple[str, ...] = ()
+        if flips is None:
+            material = nm.unsettling(differing, theirs, condition, defendant, claim, defense)
+        else:
+            material = tuple(a for a in differing if flips(nm.flipped(a, theirs.get(a))))
         jointly = False
-        if status is ElementStatus.GENUINE_DISPUTE or flips is not None:
-            if flips is None:
-                singles = nm.unsettling(differing, theirs, condition, defendant, claim, defense)
-            else:
-                singles = tuple(a for a in differing if flips(nm.flipped(a, theirs.get(a))))
-            material = singles
-            if not singles:
-                for size in range(2, min(len(differing), MAX_MATERIAL_SET) + 1):
-                    found = next(
-                        (c for c in itertools.combinations(differing, size) if flipped(c)), None
-                    )
-                    if found:
-                        material, jointly = found, True
-                        break
+        if not material:
+            material = self._jointly(
+                condition, nm, theirs, defendant, claim, defense, flips, differing
+            )
+            jointly = bool(material)
+            if not jointly:
+                return [], differing
         self.material_anywhere.update(material)
-        disputes = [
-            self._dispute(a, nm.versions.get(a), m.versions.get(a), material if jointly else None)
-            for a in material
-        ]
+        nm_versions, m_versions = nm.versions, m.versions
+        disputes = []
+        for a in material:
+            disputes.append(
+                self._dispute(
+                    a, nm_versions.get(a), m_versions.get(a), material if jointly else None
+                )
+            )
         return disputes, [a for a in differing if a not in material]
+
+    def _jointly(
+        self,
+        condition: Condition,
+        nm: World,
+        theirs: dict[str, Any],
+        defendant: str,
+        claim: str,
+        defense: DefenseTest | None,
+        flips: Any,
+        differing: list[str],
+    ) -> tuple[str, ...]:
+        """The first few attributes that, flipped together, unsettle what none does alone."""
+        for size in range(2, min(len(differing), MAX_MATERIAL_SET) + 1):
+            for attrs in itertools.combinations(differing, size):
+                world = nm.replaced({a: theirs.get(a) for a in attrs})
+                if flips is not None:
+                    if flips(world):
+                        return attrs
+                elif world.truth(condition, defendant, claim, defense) is not True:
+                    return attrs
+        return ()
 
     def _dispute(
         self,
