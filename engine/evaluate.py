@@ -700,12 +700,13 @@ class _Assessment:
             return [], []
         if flips is not None:  # a factor's question, asked of that factor only
             return self._search_disputes(condition, nm, m, defendant, claim, defense, status, flips)
-        entry = self.compiler.entry(condition)
+        compiler = self.compiler
+        entry = compiler.entries.get(id(condition)) or compiler.entry(condition)
         key: tuple[Any, ...]
         if entry.free:
             # Its answer reads the values alone, so worlds that agree on the versions it
             # reads (other defendants' worlds, mostly) agree on its disputes.
-            key = (entry.identity, status, *self._versions_read(condition, nm, m))
+            key = (entry.identity, status, *_versions_of(compiler.direct_reads(condition), nm, m))
         else:
             key = (entry.identity, id(nm), id(m), defendant, claim, id(defense), status)
         found = self._dispute_memo.get(key)
@@ -725,7 +726,10 @@ class _Assessment:
         status: ElementStatus,
         flips: Any,
     ) -> tuple[list[Dispute], list[str]]:
-        reads = self.compiler.reads(condition, claim, defense)
+        compiler = self.compiler
+        reads = compiler.read_by.get((id(condition), claim, id(defense))) or compiler.reads(
+            condition, claim, defense
+        )
         differing = sorted(reads & self._differing(nm, m))
         if not differing:
             return [], []
@@ -800,24 +804,22 @@ class _Assessment:
         self, condition: Condition, nm: World, m: World, defendant: str, claim: str
     ) -> list[DependencyTrace]:
         traces = []
+        claims = self.library.claims
         for ref in self.compiler.claim_refs(condition):
             target = claim if ref.claim == "the_claim" else ref.claim
-            if target not in self.library.claims:
+            if target not in claims:
                 continue
-            others = (
-                [defendant]
-                if ref.against == "the_defendant"
-                else [d for d in self.defendants if d != defendant]
-            )
-            traces += [
-                DependencyTrace(
-                    claim=target,
-                    defendant=other,
-                    holds_for_non_movant=nm.holds(target, other),
-                    holds_for_movant=m.holds(target, other),
-                )
-                for other in others
-            ]
+            against_this_one = ref.against == "the_defendant"
+            for other in self.defendants:
+                if (other == defendant) is against_this_one:
+                    traces.append(
+                        DependencyTrace(
+                            claim=target,
+                            defendant=other,
+                            holds_for_non_movant=nm.holds(target, other),
+                            holds_for_movant=m.holds(target, other),
+                        )
+                    )
         return traces
 
     def _element_sentence(

@@ -78,7 +78,8 @@ class Compiler:
         self._direct: dict[int, list[str]] = {}
         self._shapes: dict[int, Shape] = {}
         self._by_text: dict[str, int] = {}
-        self._reads: dict[tuple[int, str | None, int], frozenset[str]] = {}
+        #: By ``id`` of the condition, the claim and ``id`` of the defense; read directly.
+        self.read_by: dict[tuple[int, str | None, int], frozenset[str]] = {}
         self._claim_reads: dict[str, frozenset[str]] = {}
         self._depends: dict[tuple[int, str | None, int], frozenset[str]] = {}
         self._precedents: dict[tuple[int, dt.date], tuple[Condition, ...]] = {}
@@ -142,7 +143,7 @@ class Compiler:
     ) -> frozenset[str]:
         """Attributes ``condition`` depends on, through the claims and precedents it names."""
         key = (id(condition), claim, id(defense))
-        cached = self._reads.get(key)
+        cached = self.read_by.get(key)
         if cached is not None:
             return cached
         named = self.shape(condition)
@@ -155,7 +156,7 @@ class Compiler:
             for precedent in defense.clearly_established_by:
                 found |= self.shape(precedent.conduct).attributes
         result = frozenset(found)
-        self._reads[key] = result
+        self.read_by[key] = result
         return result
 
     def depends_on(
@@ -414,9 +415,10 @@ class World:
             values,
             self.defendants,
             self.incident_date,
-            shared=self.shared,
-            parent=self,
-            changed=frozenset(changes),
+            None,
+            self.shared,
+            self,
+            frozenset(changes),
         )
         return variant
 
