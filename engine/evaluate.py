@@ -670,15 +670,14 @@ class _Assessment:
         return found
 
     def _facts_behind(self, world: World, direct: list[str]) -> list[FactRef]:
+        versions = world.versions
+        if len(direct) == 1:  # most conditions name one attribute: its version's facts
+            version = versions.get(direct[0])
+            return self.facts(version.facts if version is not None else ())
         key = (id(world), id(direct))
         found = self._evidence_memo.get(key)
         if found is None:
-            versions = world.versions
-            if len(direct) == 1:  # most conditions name one attribute: its facts as they are
-                version = versions.get(direct[0])
-                behind: tuple[str, ...] = version.facts if version is not None else ()
-            else:
-                behind = tuple([f for a in direct if a in versions for f in versions[a].facts])
+            behind = tuple([f for a in direct if a in versions for f in versions[a].facts])
             found = self._evidence_memo[key] = self.facts(behind)
         return found  # type: ignore[no-any-return]
 
@@ -969,13 +968,7 @@ class _Assessment:
     ) -> DefenseResult:
         claim_result = pair.result
         name = claim_result.defendant_name
-        common: dict[str, Any] = {
-            "defense": defense.id,
-            "defense_name": defense.name,
-            "defendant": defendant,
-            "claim": claim,
-            "authorities": self._refs(("defense", id(defense)), defense.cites),
-        }
+        authorities = self._refs(("defense", id(defense)), defense.cites)
         if claim_result.outcome is not _CLAIM_DENIED or pair.non_movant is None:
             why = (
                 "the claim is dismissed"
@@ -983,10 +976,14 @@ class _Assessment:
                 else "the claim fails on the merits"
             )
             return DefenseResult(
-                **common,
+                defense=defense.id,
+                defense_name=defense.name,
+                defendant=defendant,
+                claim=claim,
                 outcome=_DEFENSE_NOT_REACHED,
                 prongs=self._unreached(defense, why),
                 clearly_established_by=[],
+                authorities=authorities,
                 explanation=f"{defense.name} is not reached for {name} on the "
                 f"{claim_result.claim_name.lower()} claim: {why}.",
             )
@@ -1021,10 +1018,14 @@ class _Assessment:
                 else f": on the facts taken most favourably to {self.nm_name}, every prong is met."
             )
         return DefenseResult(
-            **common,
+            defense=defense.id,
+            defense_name=defense.name,
+            defendant=defendant,
+            claim=claim,
             outcome=outcome,
             prongs=prongs,
             clearly_established_by=authority_refs(established),
+            authorities=authorities,
             explanation=explanation,
         )
 
