@@ -1049,7 +1049,11 @@ class _Assessment:
             nm_versions, m_versions = nm[attribute], m[attribute]
             if nm_versions is m_versions or attribute in material:
                 continue  # both worlds credit the same facts, or it is listed where material
-            if {v.value for v in nm_versions} == {v.value for v in m_versions}:
+            if len(nm_versions) == len(m_versions) == 1:  # the common case: one version each
+                ours, theirs = nm_versions[0].value, m_versions[0].value
+                if ours is theirs or ours == theirs:  # as the sets below would compare them
+                    continue
+            elif {v.value for v in nm_versions} == {v.value for v in m_versions}:
                 continue
             out.append(self._dispute(attribute, nm_versions[0], m_versions[0]))
         return out

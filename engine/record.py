@@ -46,13 +46,10 @@ class Record(NamedTuple):
 
 
 def fact_ranks(case: Case) -> dict[str, int]:
-    """Each fact's place in an order no reordering of the file can change."""
-    return {fid: i for i, fid in enumerate(_ranked(case))}
-
-
-def _ranked(case: Case) -> list[str]:
-    """The facts' ids by cite, then text, then id (ids are unique, so no two tie)."""
-    return [fid for _, _, fid in sorted([(f.cite, f.text, fid) for fid, f in case.facts.items()])]
+    """Each fact's place in an order no reordering of the file can change: by cite, then
+    text, then id (ids are unique, so no two tie). Its keys are the facts in that order."""
+    ordered = sorted([(f.cite, f.text, fid) for fid, f in case.facts.items()])
+    return {fid: i for i, (_, _, fid) in enumerate(ordered)}
 
 
 # Members of the enums read on every fact, looked up once: an enum class's attributes
@@ -111,13 +108,12 @@ def build_record(case: Case, library: Library) -> Record:
             ):
                 set_aside[fid] = SetAside(fid, ruling.because, tuple(ruling.cites))
 
-    admitted = frozenset(fid for fid in facts if fid not in set_aside)
+    admitted = frozenset(facts.keys() - set_aside.keys())
     deemed_set = set(deemed)
     #: Each attribute's admitted (fact, value) pairs by side, in the facts' order.
     by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]] = {}
-    ranked = _ranked(case)
-    rank = {fid: i for i, fid in enumerate(ranked)}
-    for fid in ranked:
+    rank = fact_ranks(case)
+    for fid in rank:
         if fid in set_aside:
             continue
         fact = facts[fid]
