@@ -38,7 +38,7 @@ from .model.report import (
     SetAsideFact,
 )
 from .model.rubric import ClaimRubric, DefenseTest, Element, ElementsTest, FactorsTest
-from .record import Candidates, Record, Version, build_record
+from .record import Candidates, Record, Version, attribute_kinds, build_record
 from .vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning
 from .world import Compiler, World
 
@@ -134,7 +134,12 @@ class _Assessment:
         self.library: Library = engine.library
         self.compiler: Compiler = engine.compiler
         self.case = case
-        self.record: Record = record or build_record(case, engine.library)
+        if record is None:
+            kinds = engine.parts.get(("attribute kinds",))
+            if kinds is None:  # the library's, so kept with it
+                kinds = engine.parts[("attribute kinds",)] = attribute_kinds(engine.library)
+            record = build_record(case, engine.library, kinds)
+        self.record: Record = record
         self.defendants = tuple(sorted(case.defendants, key=lambda d: (case.defendants[d].name, d)))
         self.nm_side = case.non_movant.value
         self.m_side = case.motion.movant.value

@@ -32,6 +32,7 @@ class FactRefs:
 
     def __init__(self, case: Case, rank: dict[str, int] | None = None) -> None:
         self.case = case
+        self._facts = case.facts
         self._refs: dict[str, FactRef] = {}
         #: Each fact's place in the facts' order (the record's, where there is one).
         self._rank = rank
@@ -55,7 +56,7 @@ class FactRefs:
     def _ref(self, fid: str) -> FactRef:
         ref = self._refs.get(fid)
         if ref is None:
-            fact = self.case.facts[fid]
+            fact = self._facts[fid]
             ref = self._refs[fid] = FactRef(
                 id=fid,
                 text=fact.text,

@@ -63,23 +63,42 @@ _SIDES = {side.value: side for side in Side}
 _new_version = tuple.__new__  # Version's own ``__new__`` is a Python call; the record builds dozens
 
 
-def build_record(case: Case, library: Library) -> Record:
+class Kinds(NamedTuple):
+    """What the record needs of the library's attributes, worked out once per library."""
+
+    #: The attributes the plaintiff's status answers.
+    from_status: tuple[str, ...]
+    #: Every declared attribute, and whether it names parties.
+    party: dict[str, bool]
+
+
+def attribute_kinds(library: Library) -> Kinds:
+    declared = library.attributes
+    return Kinds(
+        tuple(a for a, attribute in declared.items() if attribute.from_case == "plaintiff_status"),
+        {a: attribute.type is _PARTY for a, attribute in declared.items()},
+    )
+
+
+def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Record:
+    """``kinds``: ``attribute_kinds(library)``, where the caller keeps it."""
     sj = library.summary_judgment
     admissible = set(sj.admissible)
     set_aside: dict[str, SetAside] = {}
     facts = case.facts
 
+    videos: list[Fact] = []
     for fact_id, fact in facts.items():
-        if fact.evidence not in admissible:
-            ruling = sj.set_aside[fact.evidence]
+        evidence = fact.evidence
+        if evidence not in admissible:
+            ruling = sj.set_aside[evidence]
             set_aside[fact_id] = SetAside(fact_id, ruling.because, tuple(ruling.cites))
+        elif evidence is _VIDEO:
+            videos.append(fact)
 
     # Whether a video counts is decided by its admissibility alone, not by another video
     # contradicting it: otherwise the order of the file would decide which stands.
-    inadmissible = set(set_aside)
-    for fact_id, fact in facts.items():
-        if fact.evidence is not _VIDEO or fact_id in inadmissible:
-            continue
+    for fact in videos:
         for contradicted in fact.blatantly_contradicts:
             if contradicted in facts and contradicted not in set_aside:
                 ruling = sj.blatant_contradiction
@@ -130,7 +149,9 @@ def build_record(case: Case, library: Library) -> Record:
                     pairs.append((fid, value))
     nm_tiers = (non_movant_side, _UNDISPUTED, _THIRD_PARTY, movant_side)
     m_tiers = (movant_side, _UNDISPUTED, _THIRD_PARTY, non_movant_side)
-    non_movant, movant = _worlds(case, library, by_attribute, nm_tiers, m_tiers)
+    non_movant, movant = _worlds(
+        case, kinds or attribute_kinds(library), by_attribute, nm_tiers, m_tiers
+    )
     return Record(
         facts=dict(facts),
         admitted=admitted,
@@ -144,7 +165,7 @@ def build_record(case: Case, library: Library) -> Record:
 
 def _worlds(
     case: Case,
-    library: Library,
+    kinds: Kinds,
     by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]],
     nm_tiers: tuple[Side, ...],
     m_tiers: tuple[Side, ...],
@@ -153,17 +174,15 @@ def _worlds(
     has any. Most attributes are undisputed, and then both worlds hold the same versions."""
     nm_world: Candidates = {}
     m_world: Candidates = {}
-    declared = library.attributes
-    for attribute_id, attribute in declared.items():
-        if attribute.from_case == "plaintiff_status":
-            nm_world[attribute_id] = m_world[attribute_id] = (
-                _new_version(Version, (case.plaintiff.status.value, ())),
-            )
+    for attribute_id in kinds.from_status:
+        nm_world[attribute_id] = m_world[attribute_id] = (
+            _new_version(Version, (case.plaintiff.status.value, ())),
+        )
+    declared = kinds.party
     for attribute_id, sides in by_attribute.items():
-        found_attribute = declared.get(attribute_id)
-        if found_attribute is None:
+        party = declared.get(attribute_id)
+        if party is None:  # not an attribute the library declares
             continue
-        party = found_attribute.type is _PARTY
         if len(sides) == 1:  # the common case: one side speaks to it, in both worlds
             for values in sides.values():
                 nm_world[attribute_id] = m_world[attribute_id] = _versions(case, party, values)
