@@ -38,7 +38,7 @@ from .model.report import (
     SetAsideFact,
 )
 from .model.rubric import ClaimRubric, DefenseTest, Element, ElementsTest, FactorsTest
-from .record import Candidates, Record, Version, build_record
+from .record import Candidates, Record, Version, attribute_kinds, build_record
 from .vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning
 from .world import Compiler, World
 
@@ -47,6 +47,22 @@ from .world import Compiler, World
 MAX_RESOLUTIONS = 256
 MAX_MATERIAL_SET = 3
 MAX_CLAIM_ANSWERS = 100_000
+
+# Enum members read for every element, claim and defense, looked up once: an enum class
+# finds its members through its metaclass's ``__getattr__``, far slower than a global.
+_CLAIM_DENIED = ClaimOutcome.DENIED
+_CLAIM_DISMISSED = ClaimOutcome.DISMISSED
+_CLAIM_GRANTED = ClaimOutcome.GRANTED
+_DEFENSE_DENIED = DefenseOutcome.DENIED
+_DEFENSE_GRANTED = DefenseOutcome.GRANTED
+_DEFENSE_NOT_REACHED = DefenseOutcome.NOT_REACHED
+_GENUINE_DISPUTE = ElementStatus.GENUINE_DISPUTE
+_NOT_MET = ElementStatus.NOT_MET
+_NOT_REACHED = ElementStatus.NOT_REACHED
+_UNDISPUTED_MET = ElementStatus.UNDISPUTED_MET
+_LEANS_DEFENDANT = Leaning.DEFENDANT
+_LEANS_NEUTRAL = Leaning.NEUTRAL
+_LEANS_PLAINTIFF = Leaning.PLAINTIFF
 
 
 class Engine:
@@ -118,7 +134,12 @@ class _Assessment:
         self.library: Library = engine.library
         self.compiler: Compiler = engine.compiler
         self.case = case
-        self.record: Record = record or build_record(case, engine.library)
+        if record is None:
+            kinds = engine.parts.get(("attribute kinds",))
+            if kinds is None:  # the library's, so kept with it
+                kinds = engine.parts[("attribute kinds",)] = attribute_kinds(engine.library)
+            record = build_record(case, engine.library, kinds)
+        self.record: Record = record
         self.defendants = tuple(sorted(case.defendants, key=lambda d: (case.defendants[d].name, d)))
         self.nm_side = case.non_movant.value
         self.m_side = case.motion.movant.value
@@ -406,7 +427,7 @@ class _Assessment:
                     claim_name=rubric.name,
                     defendant=defendant,
                     defendant_name=name,
-                    outcome=ClaimOutcome.DISMISSED,
+                    outcome=_CLAIM_DISMISSED,
                     reason=reason,
                     explanation=(
                         f"{rubric.name} against {name} is dismissed as {reason} "
@@ -424,7 +445,7 @@ class _Assessment:
                     claim_name=rubric.name,
                     defendant=defendant,
                     defendant_name=name,
-                    outcome=ClaimOutcome.GRANTED,
+                    outcome=_CLAIM_GRANTED,
                     authorities=authority_refs(rubric.cites),
                     explanation=(
                         f"Summary judgment granted on {rubric.name} against {name}: the record "
@@ -466,7 +487,7 @@ class _Assessment:
             movant_score = m.score(test, defendant, claim_id)
             threshold = float(test.threshold)
         holds = nm.holds(claim_id, defendant)
-        failing = [e.id for e in elements if e.status is ElementStatus.NOT_MET]
+        failing = [e.id for e in elements if e.status is _NOT_MET]
         if isinstance(test, FactorsTest) and score is not None and score < test.threshold:
             failing.append(test.id)
         explanation = self._claim_sentence(
@@ -477,7 +498,7 @@ class _Assessment:
             claim_name=rubric.name,
             defendant=defendant,
             defendant_name=name,
-            outcome=ClaimOutcome.DENIED if holds else ClaimOutcome.GRANTED,
+            outcome=_CLAIM_DENIED if holds else _CLAIM_GRANTED,
             standard=selection.standard.id,
             test=test.id,
             test_name=test.name,
@@ -508,7 +529,7 @@ class _Assessment:
     ) -> str:
         head = f"on the {claim_name.lower()} claim against {defendant_name} ({test_name})"
         if holds:
-            disputed = [e.label for e in elements if e.status is ElementStatus.GENUINE_DISPUTE]
+            disputed = [e.label for e in elements if e.status is _GENUINE_DISPUTE]
             disputed += [f.label for f in factors if f.material_disputes]
             tail = (
                 f"; a reasonable jury could find for {self.nm_name}, and genuine disputes of "
@@ -517,7 +538,7 @@ class _Assessment:
                 else "; every requirement holds even on the movant's version."
             )
             return f"Summary judgment denied {head}{tail}"
-        failing = [e.label for e in elements if e.status is ElementStatus.NOT_MET]
+        failing = [e.label for e in elements if e.status is _NOT_MET]
         reasons = [lower_first(x) for x in failing]
         if score is not None and threshold is not None and score < threshold:
             reasons.append(
@@ -562,7 +583,7 @@ class _Assessment:
                     element_id, element, nm, m, defendant, claim, blocked_by, defense
                 )
             results.append(result)
-            if element.prerequisite and result.status is ElementStatus.NOT_MET and not blocked_by:
+            if element.prerequisite and result.status is _NOT_MET and not blocked_by:
                 blocked_by = element.label
         return results
 
@@ -586,16 +607,16 @@ class _Assessment:
         # Each world is asked only what the status needs: the movant's version matters only
         # where the non-movant's meets the element.
         if blocked_by:
-            status = ElementStatus.NOT_REACHED
+            status = _NOT_REACHED
         elif nm.truth(condition, defendant, claim, defense) is not True:
-            status = ElementStatus.NOT_MET
+            status = _NOT_MET
             values = nm.values
             missing = [a for a in direct if a not in values]
         else:
             if m.truth(condition, defendant, claim, defense) is True:
-                status = ElementStatus.UNDISPUTED_MET
+                status = _UNDISPUTED_MET
             else:
-                status = ElementStatus.GENUINE_DISPUTE
+                status = _GENUINE_DISPUTE
                 genuine = True
             material, immaterial = self._disputes(
                 condition, nm, m, defendant, claim, defense, status
@@ -663,15 +684,14 @@ class _Assessment:
         return found
 
     def _facts_behind(self, world: World, direct: list[str]) -> list[FactRef]:
+        versions = world.versions
+        if len(direct) == 1:  # most conditions name one attribute: its version's facts
+            version = versions.get(direct[0])
+            return self.facts(version.facts if version is not None else ())
         key = (id(world), id(direct))
         found = self._evidence_memo.get(key)
         if found is None:
-            versions = world.versions
-            if len(direct) == 1:  # most conditions name one attribute: its facts as they are
-                version = versions.get(direct[0])
-                behind: tuple[str, ...] = version.facts if version is not None else ()
-            else:
-                behind = tuple([f for a in direct if a in versions for f in versions[a].facts])
+            behind = tuple([f for a in direct if a in versions for f in versions[a].facts])
             found = self._evidence_memo[key] = self.facts(behind)
         return found  # type: ignore[no-any-return]
 
@@ -832,11 +852,11 @@ class _Assessment:
         blocked_by: str | None,
     ) -> str:
         sj = self.library.summary_judgment
-        if status is ElementStatus.NOT_REACHED:
+        if status is _NOT_REACHED:
             return f"Not reached: {lower_first(blocked_by or '')} is not met."
-        if status is ElementStatus.UNDISPUTED_MET:
+        if status is _UNDISPUTED_MET:
             return f"Met without genuine dispute: {element.met}"
-        if status is ElementStatus.NOT_MET:
+        if status is _NOT_MET:
             sentence = f"Not met even on {self.nm_name}'s evidence: {element.not_met}"
             if missing:
                 questions = [self.library.attributes[a].question for a in missing]
@@ -922,21 +942,21 @@ class _Assessment:
                         defendant,
                         claim,
                         None,
-                        ElementStatus.GENUINE_DISPUTE,
+                        _GENUINE_DISPUTE,
                         flips=flips,
                     )
                     material += [
                         d for d in found if d.attribute not in {x.attribute for x in material}
                     ]
             sentence = {
-                Leaning.PLAINTIFF: factor.plaintiff,
-                Leaning.DEFENDANT: factor.defendant,
-                Leaning.NEUTRAL: factor.neutral,
+                _LEANS_PLAINTIFF: factor.plaintiff,
+                _LEANS_DEFENDANT: factor.defendant,
+                _LEANS_NEUTRAL: factor.neutral,
             }[lean_nm]
             if lean_nm is not lean_m:
                 sentence += (
                     f" On {self.m_name}' version it would favour "
-                    f"{'neither side' if lean_m is Leaning.NEUTRAL else 'the ' + lean_m.value}."
+                    f"{'neither side' if lean_m is _LEANS_NEUTRAL else 'the ' + lean_m.value}."
                 )
             results.append(
                 FactorResult(
@@ -975,24 +995,22 @@ class _Assessment:
     ) -> DefenseResult:
         claim_result = pair.result
         name = claim_result.defendant_name
-        common: dict[str, Any] = {
-            "defense": defense.id,
-            "defense_name": defense.name,
-            "defendant": defendant,
-            "claim": claim,
-            "authorities": self._refs(("defense", id(defense)), defense.cites),
-        }
-        if claim_result.outcome is not ClaimOutcome.DENIED or pair.non_movant is None:
+        authorities = self._refs(("defense", id(defense)), defense.cites)
+        if claim_result.outcome is not _CLAIM_DENIED or pair.non_movant is None:
             why = (
                 "the claim is dismissed"
-                if claim_result.outcome is ClaimOutcome.DISMISSED
+                if claim_result.outcome is _CLAIM_DISMISSED
                 else "the claim fails on the merits"
             )
             return DefenseResult(
-                **common,
-                outcome=DefenseOutcome.NOT_REACHED,
+                defense=defense.id,
+                defense_name=defense.name,
+                defendant=defendant,
+                claim=claim,
+                outcome=_DEFENSE_NOT_REACHED,
                 prongs=self._unreached(defense, why),
                 clearly_established_by=[],
+                authorities=authorities,
                 explanation=f"{defense.name} is not reached for {name} on the "
                 f"{claim_result.claim_name.lower()} claim: {why}.",
             )
@@ -1006,9 +1024,9 @@ class _Assessment:
             and a.decided < self.case.incident_date
             and nm.truth(p.conduct, defendant, claim, defense) is True
         ]
-        failing = [p for p in prongs if p.status is ElementStatus.NOT_MET]
+        failing = [p for p in prongs if p.status is _NOT_MET]
         if failing:
-            outcome = DefenseOutcome.GRANTED
+            outcome = _DEFENSE_GRANTED
             explanation = (
                 f"{defense.name} granted to {name} on the "
                 f"{claim_result.claim_name.lower()} claim: "
@@ -1016,8 +1034,8 @@ class _Assessment:
                 f"as of {self.case.incident_date.isoformat()}."
             )
         else:
-            outcome = DefenseOutcome.DENIED
-            disputed = [p for p in prongs if p.status is ElementStatus.GENUINE_DISPUTE]
+            outcome = _DEFENSE_DENIED
+            disputed = [p for p in prongs if p.status is _GENUINE_DISPUTE]
             explanation = (
                 f"{defense.name} denied to {name} on the {claim_result.claim_name.lower()} claim"
             ) + (
@@ -1027,10 +1045,14 @@ class _Assessment:
                 else f": on the facts taken most favourably to {self.nm_name}, every prong is met."
             )
         return DefenseResult(
-            **common,
+            defense=defense.id,
+            defense_name=defense.name,
+            defendant=defendant,
+            claim=claim,
             outcome=outcome,
             prongs=prongs,
             clearly_established_by=authority_refs(established),
+            authorities=authorities,
             explanation=explanation,
         )
 
@@ -1054,7 +1076,11 @@ class _Assessment:
             nm_versions, m_versions = nm[attribute], m[attribute]
             if nm_versions is m_versions or attribute in material:
                 continue  # both worlds credit the same facts, or it is listed where material
-            if {v.value for v in nm_versions} == {v.value for v in m_versions}:
+            if len(nm_versions) == len(m_versions) == 1:  # the common case: one version each
+                ours, theirs = nm_versions[0].value, m_versions[0].value
+                if ours is theirs or ours == theirs:  # as the sets below would compare them
+                    continue
+            elif {v.value for v in nm_versions} == {v.value for v in m_versions}:
                 continue
             out.append(self._dispute(attribute, nm_versions[0], m_versions[0]))
         return out
@@ -1077,7 +1103,7 @@ def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:
     return ElementResult(
         id=prong_id,
         label=prong.label,
-        status=ElementStatus.NOT_REACHED,
+        status=_NOT_REACHED,
         particularly_important=prong.particularly_important,
         values={},
         questions={},

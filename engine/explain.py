@@ -32,6 +32,7 @@ class FactRefs:
 
     def __init__(self, case: Case, rank: dict[str, int] | None = None) -> None:
         self.case = case
+        self._facts = case.facts
         self._refs: dict[str, FactRef] = {}
         #: Each fact's place in the facts' order (the record's, where there is one).
         self._rank = rank
@@ -39,20 +40,23 @@ class FactRefs:
         self._lists: dict[tuple[str, ...], list[FactRef]] = {}
 
     def __call__(self, fact_ids: tuple[str, ...]) -> list[FactRef]:
-        key = fact_ids
-        found = self._lists.get(key)
+        found = self._lists.get(fact_ids)
         if found is None:
-            rank = self._rank
-            if rank is None:
-                rank = self._rank = fact_ranks(self.case)
-            unique = sorted(set(key), key=rank.__getitem__)
-            found = self._lists[key] = [self._ref(fid) for fid in unique]
+            if len(fact_ids) < 2:  # most versions rest on one fact: nothing to order
+                found = [self._ref(fid) for fid in fact_ids]
+            else:
+                rank = self._rank
+                if rank is None:
+                    rank = self._rank = fact_ranks(self.case)
+                unique = sorted(set(fact_ids), key=rank.__getitem__)
+                found = [self._ref(fid) for fid in unique]
+            self._lists[fact_ids] = found
         return found
 
     def _ref(self, fid: str) -> FactRef:
         ref = self._refs.get(fid)
         if ref is None:
-            fact = self.case.facts[fid]
+            fact = self._facts[fid]
             ref = self._refs[fid] = FactRef(
                 id=fid,
                 text=fact.text,
@@ -81,16 +85,14 @@ def dispute(
     return Dispute(
         attribute=attribute_id,
         question=attribute.question,
-        non_movant=_side(facts, non_movant),
-        movant=_side(facts, movant),
+        non_movant=SideValue(value=None, facts=[])
+        if non_movant is None
+        else SideValue(value=shown_value(non_movant.value), facts=facts(non_movant.facts)),
+        movant=SideValue(value=None, facts=[])
+        if movant is None
+        else SideValue(value=shown_value(movant.value), facts=facts(movant.facts)),
         together_with=together_with or [],
     )
-
-
-def _side(facts: FactRefs, version: Version | None) -> SideValue:
-    if version is None:
-        return SideValue(value=None, facts=[])
-    return SideValue(value=shown_value(version.value), facts=facts(version.facts))
 
 
 def cite_list(facts: list[FactRef]) -> str:

@@ -46,52 +46,80 @@ class Record(NamedTuple):
 
 
 def fact_ranks(case: Case) -> dict[str, int]:
-    """Each fact's place in an order no reordering of the file can change."""
-    return {fid: i for i, (fid, _) in enumerate(_ranked(case))}
+    """Each fact's place in an order no reordering of the file can change: by cite, then
+    text, then id (ids are unique, so no two tie). Its keys are the facts in that order."""
+    ordered = sorted([(f.cite, f.text, fid) for fid, f in case.facts.items()])
+    return {fid: i for i, (_, _, fid) in enumerate(ordered)}
 
 
-def _ranked(case: Case) -> list[tuple[str, Fact]]:
-    """The facts by cite, then text, then id."""
-    return sorted(case.facts.items(), key=lambda item: (item[1].cite, item[1].text, item[0]))
+# Members of the enums read on every fact, looked up once: an enum class's attributes
+# are found through its metaclass's ``__getattr__``, ten times slower than a global.
+_UNDISPUTED = Side.UNDISPUTED
+_THIRD_PARTY = Side.THIRD_PARTY
+_PARTY = AttributeType.PARTY
+_VIDEO = EvidenceKind.VIDEO
+_DEEMED_ADMITTED = Rule561Treatment.DEEMED_ADMITTED
+_SIDES = {side.value: side for side in Side}
+_new_version = tuple.__new__  # Version's own ``__new__`` is a Python call; the record builds dozens
 
 
-def build_record(case: Case, library: Library) -> Record:
+class Kinds(NamedTuple):
+    """What the record needs of the library's attributes, worked out once per library."""
+
+    #: The attributes the plaintiff's status answers.
+    from_status: tuple[str, ...]
+    #: Every declared attribute, and whether it names parties.
+    party: dict[str, bool]
+
+
+def attribute_kinds(library: Library) -> Kinds:
+    declared = library.attributes
+    return Kinds(
+        tuple(a for a, attribute in declared.items() if attribute.from_case == "plaintiff_status"),
+        {a: attribute.type is _PARTY for a, attribute in declared.items()},
+    )
+
+
+def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Record:
+    """``kinds``: ``attribute_kinds(library)``, where the caller keeps it."""
     sj = library.summary_judgment
     admissible = set(sj.admissible)
     set_aside: dict[str, SetAside] = {}
+    facts = case.facts
 
-    for fact_id, fact in case.facts.items():
-        if fact.evidence not in admissible:
-            ruling = sj.set_aside[fact.evidence]
+    videos: list[Fact] = []
+    for fact_id, fact in facts.items():
+        evidence = fact.evidence
+        if evidence not in admissible:
+            ruling = sj.set_aside[evidence]
             set_aside[fact_id] = SetAside(fact_id, ruling.because, tuple(ruling.cites))
+        elif evidence is _VIDEO:
+            videos.append(fact)
 
     # Whether a video counts is decided by its admissibility alone, not by another video
     # contradicting it: otherwise the order of the file would decide which stands.
-    inadmissible = set(set_aside)
-    for fact_id, fact in case.facts.items():
-        if fact_id in inadmissible or fact.evidence is not EvidenceKind.VIDEO:
-            continue
+    for fact in videos:
         for contradicted in fact.blatantly_contradicts:
-            if contradicted in case.facts and contradicted not in set_aside:
+            if contradicted in facts and contradicted not in set_aside:
                 ruling = sj.blatant_contradiction
                 set_aside[contradicted] = SetAside(
                     contradicted, ruling.because, tuple(ruling.cites)
                 )
 
-    movant_side = Side(case.motion.movant.value)
-    non_movant_side = Side(case.non_movant.value)
+    movant_side = _SIDES[case.motion.movant]
+    non_movant_side = _SIDES[case.non_movant]
     deemed: list[str] = []
-    if case.motion.rule_56_1.treatment is Rule561Treatment.DEEMED_ADMITTED:
+    if case.motion.rule_56_1.treatment is _DEEMED_ADMITTED:
         deemed = [
             fid
-            for fid, fact in case.facts.items()
+            for fid, fact in facts.items()
             if fid not in set_aside
             and fact.offered_by is movant_side
             and fact.rule_56_1_paragraph is not None
         ]
-        deemed_attributes = {a for fid in deemed for a in case.facts[fid].establishes}
-        ruling = sj.rule_56_1[Rule561Treatment.DEEMED_ADMITTED]
-        for fid, fact in case.facts.items():
+        deemed_attributes = {a for fid in deemed for a in facts[fid].establishes}
+        ruling = sj.rule_56_1[_DEEMED_ADMITTED]
+        for fid, fact in facts.items():
             if (
                 fid not in set_aside
                 and fact.offered_by is non_movant_side
@@ -99,29 +127,31 @@ def build_record(case: Case, library: Library) -> Record:
             ):
                 set_aside[fid] = SetAside(fid, ruling.because, tuple(ruling.cites))
 
-    facts = case.facts
-    admitted = frozenset(fid for fid in facts if fid not in set_aside)
+    admitted = frozenset(facts.keys() - set_aside.keys())
     deemed_set = set(deemed)
-    nm_tiers = (non_movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, movant_side)
-    m_tiers = (movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, non_movant_side)
     #: Each attribute's admitted (fact, value) pairs by side, in the facts' order.
     by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]] = {}
-    ranked = _ranked(case)
-    rank = {fid: i for i, (fid, _) in enumerate(ranked)}
-    for fid, fact in ranked:
+    rank = fact_ranks(case)
+    for fid in rank:
         if fid in set_aside:
             continue
-        side = Side.UNDISPUTED if fid in deemed_set else fact.offered_by
+        fact = facts[fid]
+        side = _UNDISPUTED if fid in deemed_set else fact.offered_by
         for name, value in fact.establishes.items():
             sides = by_attribute.get(name)
             if sides is None:
-                sides = by_attribute[name] = {}
-            pairs = sides.get(side)
-            if pairs is None:
-                sides[side] = [(fid, value)]
+                by_attribute[name] = {side: [(fid, value)]}
             else:
-                pairs.append((fid, value))
-    non_movant, movant = _worlds(case, library, by_attribute, nm_tiers, m_tiers)
+                pairs = sides.get(side)
+                if pairs is None:
+                    sides[side] = [(fid, value)]
+                else:
+                    pairs.append((fid, value))
+    nm_tiers = (non_movant_side, _UNDISPUTED, _THIRD_PARTY, movant_side)
+    m_tiers = (movant_side, _UNDISPUTED, _THIRD_PARTY, non_movant_side)
+    non_movant, movant = _worlds(
+        case, kinds or attribute_kinds(library), by_attribute, nm_tiers, m_tiers
+    )
     return Record(
         facts=dict(facts),
         admitted=admitted,
@@ -135,7 +165,7 @@ def build_record(case: Case, library: Library) -> Record:
 
 def _worlds(
     case: Case,
-    library: Library,
+    kinds: Kinds,
     by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]],
     nm_tiers: tuple[Side, ...],
     m_tiers: tuple[Side, ...],
@@ -144,17 +174,19 @@ def _worlds(
     has any. Most attributes are undisputed, and then both worlds hold the same versions."""
     nm_world: Candidates = {}
     m_world: Candidates = {}
-    declared = library.attributes
-    for attribute_id, attribute in declared.items():
-        if attribute.from_case == "plaintiff_status":
-            nm_world[attribute_id] = m_world[attribute_id] = (
-                Version(case.plaintiff.status.value, ()),
-            )
+    for attribute_id in kinds.from_status:
+        nm_world[attribute_id] = m_world[attribute_id] = (
+            _new_version(Version, (case.plaintiff.status.value, ())),
+        )
+    declared = kinds.party
     for attribute_id, sides in by_attribute.items():
-        found_attribute = declared.get(attribute_id)
-        if found_attribute is None:
+        party = declared.get(attribute_id)
+        if party is None:  # not an attribute the library declares
             continue
-        kind = found_attribute.type
+        if len(sides) == 1:  # the common case: one side speaks to it, in both worlds
+            for values in sides.values():
+                nm_world[attribute_id] = m_world[attribute_id] = _versions(case, party, values)
+            continue
         nm_side = m_side = None
         for tier in nm_tiers:
             if tier in sides:
@@ -165,20 +197,23 @@ def _worlds(
                 m_side = tier
                 break
         assert nm_side is not None and m_side is not None
-        found = nm_world[attribute_id] = _versions(case, kind, sides[nm_side])
-        m_world[attribute_id] = found if m_side is nm_side else _versions(case, kind, sides[m_side])
+        found = nm_world[attribute_id] = _versions(case, party, sides[nm_side])
+        m_world[attribute_id] = (
+            found if m_side is nm_side else _versions(case, party, sides[m_side])
+        )
     return nm_world, m_world
 
 
-def _versions(
-    case: Case, kind: AttributeType, values: list[tuple[str, Any]]
-) -> tuple[Version, ...]:
-    if kind is AttributeType.PARTY:
+def _versions(case: Case, party: bool, values: list[tuple[str, Any]]) -> tuple[Version, ...]:
+    if party:
         return _party_versions(case, values)
+    if len(values) == 1:  # the common case: one fact
+        fid, value = values[0]
+        return (_new_version(Version, (value, (fid,))),)
     first = values[0][1]
-    if len(values) == 1 or all(value == first for _, value in values):
-        # the common case: every fact on this side agrees
-        return (Version(first, tuple([fid for fid, _ in values])),)
+    if all(value == first for _, value in values):
+        # every fact on this side agrees
+        return (_new_version(Version, (first, tuple([fid for fid, _ in values]))),)
     grouped: dict[Any, list[str]] = {}
     for fid, value in values:
         grouped.setdefault(value, []).append(fid)
@@ -198,7 +233,7 @@ def _party_versions(case: Case, values: list[tuple[str, Any]]) -> tuple[Version,
             definite.update(value)
     facts = tuple([fid for fid, _ in values])
     if not open_sets:  # the common case: the parties are named
-        return (Version(frozenset(definite), facts),)
+        return (_new_version(Version, (frozenset(definite), facts)),)
     choices = {frozenset(definite | set(pick)) for pick in itertools.product(*open_sets)}
 
     def by_names(value: frozenset[str]) -> list[str]:

@@ -1,15 +1,26 @@
 """The report: the public JSON contract (SPEC section 4, report_version 1)."""
 
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import Any, ClassVar, Literal, dataclass_transform, get_origin
+
+try:  # the getter namedtuple's fields use
+    from _collections import _tuplegetter
+except ImportError:  # pragma: no cover - an interpreter without it
+
+    def _tuplegetter(index: int, doc: str | None) -> Any:
+        return property(itemgetter(index), doc=doc)
+
 
 from ..vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning, Rule561Treatment
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True)
 class _Layout(type):
-    """Lays a report part out from its annotations: a slot per field, and a keyword-only
-    ``__init__`` that fills the slots and does nothing else."""
+    """Lays a report part out from its annotations: a tuple of its fields, each read through
+    a C-level getter, and a keyword-only ``__new__`` that builds that tuple in one call (a
+    report has hundreds of parts; filling slots one by one cost more than the rest of
+    building them)."""
 
     def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> "_Layout":
         own = [
@@ -18,28 +29,31 @@ class _Layout(type):
             if not n.startswith("_") and get_origin(kind) is not ClassVar
         ]
         defaults = {n: namespace.pop(n) for n in own if n in namespace}
-        namespace["__slots__"] = tuple(own)
-        cls = super().__new__(mcs, name, bases, namespace)
-        fields: tuple[str, ...] = (*getattr(cls, "fields", ()), *own)
-        type.__setattr__(cls, "fields", fields)
+        inherited: tuple[str, ...] = next(
+            (f for b in bases if isinstance(f := getattr(b, "fields", None), tuple)), ()
+        )
+        fields = (*inherited, *own)
+        namespace["__slots__"] = ()
+        for index, n in enumerate(own, start=len(inherited)):
+            namespace[n] = _tuplegetter(index, None)
         if fields:
-            # Slots are filled through their descriptors, past the frozen ``__setattr__``.
             scope: dict[str, Any] = {f"_default_{n}": v for n, v in defaults.items()}
-            for klass in cls.__mro__:
-                for n in klass.__dict__.get("__slots__", ()):
-                    scope.setdefault(f"_set_{n}", klass.__dict__[n].__set__)
+            scope["_tuple_new"] = tuple.__new__
             params = ", ".join(f"{n}=_default_{n}" if n in defaults else n for n in fields)
-            body = "".join(f"\n    _set_{n}(self, {n})" for n in fields)
-            exec(f"def __init__(self, *, {params}):{body}", scope)
-            type.__setattr__(cls, "__init__", scope["__init__"])
+            values = ", ".join(fields)
+            exec(f"def __new__(cls, *, {params}):\n    return _tuple_new(cls, ({values},))", scope)
+            namespace["__new__"] = scope["__new__"]
+        cls = super().__new__(mcs, name, bases, namespace)
+        type.__setattr__(cls, "fields", fields)
         return cls
 
 
-class Out(metaclass=_Layout):
+class Out(tuple, metaclass=_Layout):  # type: ignore[type-arg]
     """A part of the report. Parts are plain immutable objects, not validated models: the
     engine's output is trusted, a report has hundreds of parts, and parts are shared
     between claims, defendants and reports (so nothing may change one once built).
-    Defaults are shared too."""
+    Defaults are shared too. A part is a tuple underneath, for speed alone: compare and
+    read parts by their fields."""
 
     __slots__ = ()
     #: The fields, in the order the JSON report lists them.
@@ -54,7 +68,12 @@ class Out(metaclass=_Layout):
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return all(getattr(self, n) == getattr(other, n) for n in self.fields)
+        return tuple.__eq__(self, other)  # type: ignore[arg-type]
+
+    def __ne__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return tuple.__ne__(self, other)  # type: ignore[arg-type]
 
     __hash__ = None  # type: ignore[assignment]
 
