@@ -64,6 +64,24 @@ class Selection(NamedTuple):
     test: AnyTest
 
 
+class Choice(NamedTuple):
+    when: Condition | None
+    #: None where the library lacks the test: asking for it then fails as it always did.
+    selection: Selection | None
+    choice: TestChoice
+
+
+class ClaimPlan(NamedTuple):
+    """A claim's rubric read once into tuples: a claim is decided in many worlds and for
+    every defendant, and a pydantic model's field costs more to read than a tuple's."""
+
+    rubric: ClaimRubric
+    #: The conditions of the claim's own elements, required whichever test applies.
+    own: tuple[Condition, ...]
+    #: Each standard's condition, and its tests' choices in order.
+    standards: tuple[tuple[Condition | None, tuple[Choice, ...]], ...]
+
+
 class Compiler:
     """Compiles each rubric condition once and answers what each one reads."""
 
@@ -89,6 +107,38 @@ class Compiler:
         self._claim_read_places: dict[str, dict[str, int]] = {}
         #: By ``id`` of the test; None where a factor names a party, claim or defense.
         self.balances: dict[int, Balance | None] = {}
+        #: By claim id; read directly by ``World``.
+        self.plans: dict[str, ClaimPlan] = {}
+        #: The conditions of an elements test's elements, by ``id`` of the test.
+        self.test_conditions: dict[int, tuple[Condition, ...]] = {}
+
+    def plan(self, claim_id: str) -> ClaimPlan:
+        found = self.plans.get(claim_id)
+        if found is None:
+            rubric = self.library.claims[claim_id]
+            tests = self.library.tests
+            standards = []
+            for standard in rubric.standards:
+                choices = []
+                for choice in standard.tests:
+                    test = tests.get(choice.test)
+                    selection = None if test is None else Selection(standard, choice, test)
+                    choices.append(Choice(choice.when, selection, choice))
+                standards.append((standard.when, tuple(choices)))
+            found = self.plans[claim_id] = ClaimPlan(
+                rubric,
+                tuple(e.holds_when for e in rubric.elements.values()),
+                tuple(standards),
+            )
+        return found
+
+    def elements_of(self, test: ElementsTest) -> tuple[Condition, ...]:
+        found = self.test_conditions.get(id(test))
+        if found is None:
+            found = self.test_conditions[id(test)] = tuple(
+                e.holds_when for e in test.elements.values()
+            )
+        return found
 
     def __call__(self, condition: Condition) -> Compiled:
         key = id(condition)
@@ -437,16 +487,18 @@ class World:
         return found  # type: ignore[no-any-return]
 
     def _select(self, claim: ClaimRubric, defendant: str) -> Selection | None:
-        library = self.compiler.library
-        for standard in claim.standards:
-            if (
-                standard.when is not None
-                and self.truth(standard.when, defendant, claim.id) is not True
-            ):
+        claim_id = claim.id
+        compiler = self.compiler
+        plan = compiler.plans.get(claim_id) or compiler.plan(claim_id)
+        truth = self.truth
+        for when, choices in plan.standards:
+            if when is not None and truth(when, defendant, claim_id) is not True:
                 continue
-            for choice in standard.tests:
-                if choice.when is None or self.truth(choice.when, defendant, claim.id) is True:
-                    return Selection(standard, choice, library.tests[choice.test])
+            for choice in choices:
+                if choice.when is None or truth(choice.when, defendant, claim_id) is True:
+                    if choice.selection is None:
+                        raise KeyError(choice.choice.test)
+                    return choice.selection
             return None
         return None
 
@@ -463,6 +515,16 @@ class World:
             result = parent.holds(claim_id, defendant)
             self._holds[key] = result
             return result
+        plan = compiler.plans.get(claim_id) or compiler.plan(claim_id)
+        if parent is None:
+            # A world built from the record: the claim's own elements first, since they
+            # decide most claims against a defendant they do not name, before the values
+            # the claim reads are gathered to look it up. A variant finds most answers by
+            # those values, so it looks first.
+            self._holds[key] = False  # a claim that depends on itself does not hold
+            for condition in plan.own:
+                if self.truth(condition, defendant, claim_id) is not True:
+                    return False
         read_values = self._read_values.get(claim_id)
         if read_values is None:
             inherited = None if parent is None else parent._read_values.get(claim_id)
@@ -485,10 +547,11 @@ class World:
         signature = (claim_id, defendant, self.defendants, read_values)
         shared = self.shared.get(signature)
         if shared is None:
-            self._holds[key] = False  # a claim that depends on itself does not hold
-            claim = compiler.library.claims[claim_id]
-            selection = self.select(claim, defendant)
-            shared = selection is not None and self.test_holds(claim, selection.test, defendant)
+            self._holds[key] = False
+            selection = self.select(plan.rubric, defendant)
+            shared = selection is not None and self._test_holds(
+                selection.test, defendant, claim_id, () if parent is None else plan.own
+            )
             self.shared[signature] = shared
         self._holds[key] = shared
         return shared
@@ -497,16 +560,25 @@ class World:
         return self.truth(element.holds_when, defendant, claim)
 
     def test_holds(self, claim: ClaimRubric, test: AnyTest, defendant: str) -> bool:
-        for element in claim.elements.values():
-            if self.truth(element.holds_when, defendant, claim.id) is not True:
+        own = tuple(e.holds_when for e in claim.elements.values())
+        return self._test_holds(test, defendant, claim.id, own)
+
+    def _test_holds(
+        self, test: AnyTest, defendant: str, claim_id: str, own: tuple[Condition, ...]
+    ) -> bool:
+        """``test_holds`` given the conditions of the claim's own elements not yet asked."""
+        truth = self.truth
+        for condition in own:
+            if truth(condition, defendant, claim_id) is not True:
                 return False
         if isinstance(test, ElementsTest):
-            for element in test.elements.values():
-                if self.truth(element.holds_when, defendant, claim.id) is not True:
+            compiler = self.compiler
+            for condition in compiler.test_conditions.get(id(test)) or compiler.elements_of(test):
+                if truth(condition, defendant, claim_id) is not True:
                     return False
             return True
         if isinstance(test, FactorsTest):
-            return self.score(test, defendant, claim.id) >= test.threshold
+            return self.score(test, defendant, claim_id) >= test.threshold
         return False
 
     def leanings(self, test: FactorsTest, balance: Balance) -> tuple[Leaning, ...]:
