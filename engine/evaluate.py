@@ -252,10 +252,20 @@ class _Assessment:
         return out
 
     def _asserted_pairs(self) -> list[tuple[str, str]]:
-        asserted = {(c.claim, d) for c in self.case.claims for d in c.against}
+        order = self.parts.get(("claim order",))
+        if order is None:  # the library's order, kept with it
+            order = self.parts[("claim order",)] = {c: i for i, c in enumerate(self.library.claims)}
+        unknown = len(order)
+        asserted = set()
+        claims = set()
+        for c in self.case.claims:
+            claim = c.claim
+            claims.add(claim)
+            for d in c.against:
+                asserted.add((claim, d))
         return [
             (claim, d)
-            for claim in sorted({c for c, _ in asserted}, key=self.library.claim_order)
+            for claim in sorted(claims, key=lambda c: order.get(c, unknown))
             for d in self.defendants
             if (claim, d) in asserted
         ]
@@ -323,17 +333,23 @@ class _Assessment:
         if selection is None:
             return None
         test = selection.test
-        weights = (
-            float(sum(f.weight for f in test.factors.values()))
-            if isinstance(test, FactorsTest)
-            else 0.0
-        )
-        if not favour:
-            return (0, -weights)
-        elements = len(rubric.elements)
-        if isinstance(test, ElementsTest):
-            elements += len(test.elements)
-        return (1, elements + weights)
+        key = ("extreme", id(rubric), id(test), favour)
+        found = self.parts.get(key)
+        if found is None:  # the rubric's alone, so kept with the library
+            weights = (
+                float(sum(f.weight for f in test.factors.values()))
+                if isinstance(test, FactorsTest)
+                else 0.0
+            )
+            if not favour:
+                found = (0, -weights)
+            else:
+                elements = len(rubric.elements)
+                if isinstance(test, ElementsTest):
+                    elements += len(test.elements)
+                found = (1, elements + weights)
+            self.parts[key] = found
+        return found  # type: ignore[no-any-return]
 
     def _open(self, candidates: Candidates) -> tuple[dict[str, Version], list[str]]:
         """Each attribute's first version, and the attributes with more than one, sorted."""
@@ -382,8 +398,13 @@ class _Assessment:
         found = self._differences.get(key)
         if found is None:
             a, b = nm.values, m.values
-            found = frozenset(x for x in a.keys() | b.keys() if a.get(x) != b.get(x))
-            self._differences[key] = found
+            # A world holds no None values, so an attribute one world lacks differs.
+            differ = set(a.keys() ^ b.keys())
+            get = b.get
+            for x, value in a.items():  # a loop: no generator call per attribute
+                if x in b and value != get(x):
+                    differ.add(x)
+            found = self._differences[key] = frozenset(differ)
         return found
 
     def _strength(self, world: World, rubric: ClaimRubric, defendant: str) -> tuple[int, float]:
@@ -393,15 +414,17 @@ class _Assessment:
         claim = rubric.id
         holds = world.holds(claim, defendant)
         test = selection.test
+        compiler = self.compiler
+        truth = world.truth
         # Loops, not ``sum`` over generators: a generator costs more than the memoised
         # answers it would count.
         met = 0
-        for e in rubric.elements.values():
-            if world.truth(e.holds_when, defendant, claim) is True:
+        for condition in compiler.plan(claim).own:
+            if truth(condition, defendant, claim) is True:
                 met += 1
         if isinstance(test, ElementsTest):
-            for e in test.elements.values():
-                if world.truth(e.holds_when, defendant, claim) is True:
+            for condition in compiler.elements_of(test):
+                if truth(condition, defendant, claim) is True:
                     met += 1
         count = float(met)
         if isinstance(test, FactorsTest):
@@ -411,9 +434,10 @@ class _Assessment:
     # --- claims ----------------------------------------------------------------------
 
     def _dismissal(self, claim: str, defendant: str) -> Dismissal | None:
-        if not self.case.dismissals:
-            return None
-        return next((d for d in self.case.dismissals if d.covers(claim, defendant)), None)
+        for dismissal in self.case.dismissals:  # a loop: no generator for the usual none
+            if dismissal.covers(claim, defendant):
+                return dismissal
+        return None
 
     def _claim(self, claim_id: str, defendant: str) -> _Pair:
         rubric = self.library.claims[claim_id]
