@@ -220,14 +220,12 @@ class _Assessment:
             if claims is not None and claim_id not in claims:
                 continue
             if self._dismissal(claim_id, defendant) is not None:
-                out[(claim_id, defendant)] = ClaimOutcome.DISMISSED.value
+                out[(claim_id, defendant)] = _CLAIM_DISMISSED.value
                 continue
             rubric = self.library.claims[claim_id]
             nm = self._resolve(self.record.non_movant, rubric, defendant, favour=True)
             holds = nm.select(rubric, defendant) is not None and nm.holds(claim_id, defendant)
-            out[(claim_id, defendant)] = (
-                ClaimOutcome.DENIED if holds else ClaimOutcome.GRANTED
-            ).value
+            out[(claim_id, defendant)] = (_CLAIM_DENIED if holds else _CLAIM_GRANTED).value
             if holds:
                 worlds[(claim_id, defendant)] = nm
         claim_keys = list(out)
@@ -240,14 +238,14 @@ class _Assessment:
                     continue
                 nm_world = worlds.get((claim_id, defendant))
                 if nm_world is None:
-                    result = DefenseOutcome.NOT_REACHED
+                    result = _DEFENSE_NOT_REACHED
                 elif all(
                     nm_world.truth(p.holds_when, defendant, claim_id, defense) is True
                     for p in defense.prongs.values()
                 ):
-                    result = DefenseOutcome.DENIED
+                    result = _DEFENSE_DENIED
                 else:
-                    result = DefenseOutcome.GRANTED
+                    result = _DEFENSE_GRANTED
                 out[(claim_id, defendant, defense.id)] = result.value
         return out
 
@@ -740,7 +738,7 @@ class _Assessment:
         status: ElementStatus,
         flips: Any = None,
     ) -> tuple[list[Dispute], list[str]]:
-        if status not in (ElementStatus.GENUINE_DISPUTE, ElementStatus.UNDISPUTED_MET):
+        if status is not _GENUINE_DISPUTE and status is not _UNDISPUTED_MET:
             return [], []
         if flips is not None:  # a factor's question, asked of that factor only
             return self._search_disputes(condition, nm, m, defendant, claim, defense, status, flips)
@@ -777,7 +775,7 @@ class _Assessment:
         differing = sorted(reads & self._differing(nm, m))
         if not differing:
             return [], []
-        if status is not ElementStatus.GENUINE_DISPUTE and flips is None:
+        if status is not _GENUINE_DISPUTE and flips is None:
             return [], differing  # met on either version: nothing is material
         theirs = m.values
         if flips is None:

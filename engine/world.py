@@ -33,6 +33,12 @@ from .vocab import Leaning
 
 _UNSET: Any = object()
 
+# Looked up once: an enum class finds its members through its metaclass, far slower than
+# a global, and a balance is weighed in most worlds a case builds.
+_PLAINTIFF = Leaning.PLAINTIFF
+_DEFENDANT = Leaning.DEFENDANT
+_NEUTRAL = Leaning.NEUTRAL
+
 
 class Entry(NamedTuple):
     """A compiled condition and the number shared by conditions written the same way.
@@ -515,14 +521,13 @@ class World:
             result = parent.holds(claim_id, defendant)
             self._holds[key] = result
             return result
-        plan = compiler.plans.get(claim_id) or compiler.plan(claim_id)
         if parent is None:
             # A world built from the record: the claim's own elements first, since they
             # decide most claims against a defendant they do not name, before the values
             # the claim reads are gathered to look it up. A variant finds most answers by
             # those values, so it looks first.
             self._holds[key] = False  # a claim that depends on itself does not hold
-            for condition in plan.own:
+            for condition in (compiler.plans.get(claim_id) or compiler.plan(claim_id)).own:
                 if self.truth(condition, defendant, claim_id) is not True:
                     return False
         read_values = self._read_values.get(claim_id)
@@ -531,7 +536,9 @@ class World:
             if inherited is not None:
                 # The parent's, with the few swapped values put in: cheaper than reading
                 # every value again in a variant that changed one or two.
-                places = compiler.claim_read_places(claim_id)
+                places = compiler._claim_read_places.get(claim_id) or compiler.claim_read_places(
+                    claim_id
+                )
                 changed = list(inherited)
                 for name in self.changed:
                     place = places.get(name)
@@ -548,6 +555,7 @@ class World:
         shared = self.shared.get(signature)
         if shared is None:
             self._holds[key] = False
+            plan = compiler.plans.get(claim_id) or compiler.plan(claim_id)
             selection = self.select(plan.rubric, defendant)
             shared = selection is not None and self._test_holds(
                 selection.test, defendant, claim_id, () if parent is None else plan.own
@@ -606,10 +614,10 @@ class World:
         plaintiff = pro is not None and self.truth(pro, defendant, claim) is True
         defendant_side = con is not None and self.truth(con, defendant, claim) is True
         if plaintiff and not defendant_side:
-            return Leaning.PLAINTIFF
+            return _PLAINTIFF
         if defendant_side and not plaintiff:
-            return Leaning.DEFENDANT
-        return Leaning.NEUTRAL
+            return _DEFENDANT
+        return _NEUTRAL
 
     def score(self, test: FactorsTest, defendant: str, claim: str) -> float:
         compiler = self.compiler
@@ -626,9 +634,9 @@ class World:
         if found is None:
             total = 0.0
             for leaning, weight in zip(self.leanings(test, balance), balance.weights, strict=True):
-                if leaning is Leaning.PLAINTIFF:
+                if leaning is _PLAINTIFF:
                     total += weight
-                elif leaning is Leaning.DEFENDANT:
+                elif leaning is _DEFENDANT:
                     total -= weight
             found = self._scores[id(test)] = total
         return found
@@ -637,9 +645,9 @@ class World:
         total = 0.0
         for factor_id, factor in test.factors.items():
             leaning = self.leaning(factor_id, test, defendant, claim)
-            if leaning is Leaning.PLAINTIFF:
+            if leaning is _PLAINTIFF:
                 total += factor.weight
-            elif leaning is Leaning.DEFENDANT:
+            elif leaning is _DEFENDANT:
                 total -= factor.weight
         return total
 
