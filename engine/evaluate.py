@@ -354,9 +354,14 @@ class _Assessment:
         key = id(candidates)
         found = self._bases.get(key)
         if found is None:
-            base = {a: versions[0] for a, versions in candidates.items()}
-            found = (base, sorted(a for a, versions in candidates.items() if len(versions) > 1))
-            self._bases[key] = found
+            base = {}
+            several = []
+            for a, versions in candidates.items():  # one pass, and no generator
+                base[a] = versions[0]
+                if len(versions) > 1:
+                    several.append(a)
+            several.sort()
+            found = self._bases[key] = (base, several)
         return found
 
     def _combination(
@@ -375,8 +380,13 @@ class _Assessment:
                     {a: v.value for a, v in base.items()}, dict(base)
                 )
             return world
-        chosen = [(a, v) for a, v in zip(open_attrs, combo, strict=True) if v is not base[a]]
-        key = (id(candidates), *((a, id(v)) for a, v in chosen))
+        chosen = []
+        parts: list[Any] = [id(candidates)]
+        for a, v in zip(open_attrs, combo, strict=True):  # a loop: no generator per choice
+            if v is not base[a]:
+                chosen.append((a, v))
+                parts.append((a, id(v)))
+        key = tuple(parts)
         world = self._worlds.get(key)
         if world is None:
             versions = dict(base)
