@@ -300,14 +300,23 @@ class _Assessment:
         self, candidates: Candidates, rubric: ClaimRubric, defendant: str, favour: bool
     ) -> World:
         """The world most (or least) favourable to the non-movant among open versions."""
-        base, all_open = self._open(candidates)
-        if all_open:
-            reads = self.compiler.claim_reads(rubric.id)
-            open_attrs = [a for a in all_open if a in reads]
-        else:
-            open_attrs = all_open
-        if not open_attrs:
-            return self._combination(candidates, base, (), ())
+        # Which open attributes the claim reads is the same for every defendant and side, so
+        # it is found once; where there are none, the record's one world is kept with it.
+        key = ("resolve", id(candidates), rubric.id)
+        found = self._shared_results.get(key)
+        if found is None:
+            base, all_open = self._open(candidates)
+            open_attrs = []
+            if all_open:
+                reads = self.compiler.claim_reads(rubric.id)
+                for a in all_open:
+                    if a in reads:
+                        open_attrs.append(a)
+            only = None if open_attrs else self._combination(candidates, base, (), ())
+            found = self._shared_results[key] = (only, base, open_attrs)
+        only, base, open_attrs = found
+        if only is not None:
+            return only  # type: ignore[no-any-return]
         best: tuple[tuple[int, float], World] | None = None
         combos = itertools.islice(
             itertools.product(*(candidates[a] for a in open_attrs)), MAX_RESOLUTIONS
@@ -427,11 +436,11 @@ class _Assessment:
         # Loops, not ``sum`` over generators: a generator costs more than the memoised
         # answers it would count.
         met = 0
-        for condition in compiler.plan(claim).own:
+        for condition in (compiler.plans.get(claim) or compiler.plan(claim)).own:
             if truth(condition, defendant, claim) is True:
                 met += 1
         if isinstance(test, ElementsTest):
-            for condition in compiler.elements_of(test):
+            for condition in compiler.test_conditions.get(id(test)) or compiler.elements_of(test):
                 if truth(condition, defendant, claim) is True:
                     met += 1
         count = float(met)
@@ -791,7 +800,11 @@ class _Assessment:
         if flips is None:
             material = nm.unsettling(differing, theirs, condition, defendant, claim, defense)
         else:
-            material = tuple(a for a in differing if flips(nm.flipped(a, theirs.get(a))))
+            flipping = []
+            for a in differing:  # a loop: no generator per search
+                if flips(nm.flipped(a, theirs.get(a))):
+                    flipping.append(a)
+            material = tuple(flipping)
         jointly = False
         if not material:
             material = self._jointly(
@@ -803,13 +816,14 @@ class _Assessment:
         self.material_anywhere.update(material)
         nm_versions, m_versions = nm.versions, m.versions
         disputes = []
+        together = material if jointly else None
         for a in material:
-            disputes.append(
-                self._dispute(
-                    a, nm_versions.get(a), m_versions.get(a), material if jointly else None
-                )
-            )
-        return disputes, [a for a in differing if a not in material]
+            disputes.append(self._dispute(a, nm_versions.get(a), m_versions.get(a), together))
+        immaterial = []
+        for a in differing:  # a loop: a comprehension is a call of its own
+            if a not in material:
+                immaterial.append(a)
+        return disputes, immaterial
 
     def _jointly(
         self,

@@ -189,7 +189,8 @@ class Compiler:
         return found
 
     def claim_refs(self, condition: Condition) -> tuple[ClaimReference, ...]:
-        return self.shape(condition).claims
+        found = self._shapes.get(id(condition))  # asked of every element: no second call
+        return (found or self.shape(condition)).claims
 
     def reads(
         self,
