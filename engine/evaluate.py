@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .conditions import CompiledCode
@@ -85,7 +84,7 @@ class Engine:
         return self._claim_answers
 
     def evaluate(self, case: Case) -> Report:
-        with _no_collection():
+        with _NoCollection():
             assessment = _Assessment(self, case)
             try:
                 return assessment.report()
@@ -99,7 +98,7 @@ class Engine:
         for ``claims`` (all by default): the report's outcomes without its explanations,
         for callers that ask thousands of what-ifs. Outcomes are decided in the
         non-movant's world alone; the movant's world only grades the disputes."""
-        with _no_collection():
+        with _NoCollection():
             assessment = _Assessment(self, case, record)
             try:
                 return assessment.outcomes(claims)
@@ -107,20 +106,22 @@ class Engine:
                 assessment.release()
 
 
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
+class _NoCollection:
     """The cyclic garbage collector paused while a case is assessed: everything an
     assessment allocates lives until its report is returned, so collections during it
     would traverse a growing heap and free nothing; whatever is garbage afterwards is
-    collected as usual once the collector resumes."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    collected as usual once the collector resumes. A class, not a generator: entering
+    and leaving it is two plain calls."""
+
+    __slots__ = ("resume",)
+
+    def __enter__(self) -> None:
+        self.resume = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.resume:
+            gc.enable()
 
 
 class _Pair(NamedTuple):
@@ -407,7 +408,9 @@ class _Assessment:
     def _versions_read(self, condition: Condition, nm: World, m: World) -> list[int]:
         """Which versions each world credits for what ``condition`` names, by identity (the
         record holds every version while the case is assessed)."""
-        return _versions_of(self.compiler.direct_reads(condition), nm, m)
+        compiler = self.compiler
+        direct = compiler.direct.get(id(condition)) or compiler.direct_reads(condition)
+        return _versions_of(direct, nm, m)
 
     def _differing(self, nm: World, m: World) -> frozenset[str]:
         """The attributes on which two worlds disagree."""
@@ -432,15 +435,21 @@ class _Assessment:
         holds = world.holds(claim, defendant)
         test = selection.test
         compiler = self.compiler
-        truth = world.truth
-        # Loops, not ``sum`` over generators: a generator costs more than the memoised
-        # answers it would count.
-        met = 0
-        for condition in (compiler.plans.get(claim) or compiler.plan(claim)).own:
-            if truth(condition, defendant, claim) is True:
-                met += 1
+        own = (compiler.plans.get(claim) or compiler.plan(claim)).own
+        elements: tuple[Condition, ...] = ()
         if isinstance(test, ElementsTest):
-            for condition in compiler.test_conditions.get(id(test)) or compiler.elements_of(test):
+            elements = compiler.test_conditions.get(id(test)) or compiler.elements_of(test)
+        if holds:  # a claim holds only where every element does
+            met = len(own) + len(elements)
+        else:
+            truth = world.truth
+            # Loops, not ``sum`` over generators: a generator costs more than the memoised
+            # answers it would count.
+            met = 0
+            for condition in own:
+                if truth(condition, defendant, claim) is True:
+                    met += 1
+            for condition in elements:
                 if truth(condition, defendant, claim) is True:
                     met += 1
         count = float(met)
@@ -767,7 +776,8 @@ class _Assessment:
         if entry.free:
             # Its answer reads the values alone, so worlds that agree on the versions it
             # reads (other defendants' worlds, mostly) agree on its disputes.
-            key = (entry.identity, status, *_versions_of(compiler.direct_reads(condition), nm, m))
+            direct = compiler.direct.get(id(condition)) or compiler.direct_reads(condition)
+            key = (entry.identity, status, *_versions_of(direct, nm, m))
         else:
             key = (entry.identity, id(nm), id(m), defendant, claim, id(defense), status)
         found = self._dispute_memo.get(key)
@@ -1136,8 +1146,11 @@ def _reason(rule: str, ruling: Any) -> Reason:
     return Reason(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
 
 
-def _versions_of(attributes: Iterable[str], nm: World, m: World) -> list[int]:
+def _versions_of(attributes: list[str], nm: World, m: World) -> list[int]:
     nv, mv = nm.versions, m.versions
+    if len(attributes) == 1:  # most conditions name one attribute
+        a = attributes[0]
+        return [id(nv.get(a)), id(mv.get(a))]
     found = []
     for a in attributes:  # a loop: a comprehension would be a call of its own
         found.append(id(nv.get(a)))

@@ -99,7 +99,8 @@ class Compiler:
         #: By ``id`` of the condition; read directly on the hot path (``World.truth``).
         self.entries: dict[int, Entry] = {}
         self._identity: dict[int, int] = {}
-        self._direct: dict[int, list[str]] = {}
+        #: By ``id`` of the condition; read directly where every element asks.
+        self.direct: dict[int, list[str]] = {}
         self._shapes: dict[int, Shape] = {}
         self._by_text: dict[str, int] = {}
         #: By ``id`` of the condition, the claim and ``id`` of the defense; read directly.
@@ -183,9 +184,9 @@ class Compiler:
     def direct_reads(self, condition: Condition) -> list[str]:
         """The attributes ``condition`` itself names, sorted."""
         key = id(condition)
-        found = self._direct.get(key)
+        found = self.direct.get(key)
         if found is None:
-            found = self._direct[key] = sorted(self.shape(condition).attributes)
+            found = self.direct[key] = sorted(self.shape(condition).attributes)
         return found
 
     def claim_refs(self, condition: Condition) -> tuple[ClaimReference, ...]:
