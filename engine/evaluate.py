@@ -129,6 +129,20 @@ class _Pair(NamedTuple):
     movant: World | None = None
 
 
+class _ElementPart(NamedTuple):
+    """What evaluating an element needs of it and its compiled condition, read once per
+    library: every read of a rubric model goes through its ``__getattr__`` hook."""
+
+    condition: Condition
+    #: It names no party, claim or defense.
+    free: bool
+    direct: list[str]
+    names_claims: bool
+    prerequisite: bool
+    label: str
+    particularly_important: bool
+
+
 class _Assessment:
     def __init__(self, engine: Engine, case: Case, record: Record | None = None) -> None:
         self.library: Library = engine.library
@@ -560,9 +574,14 @@ class _Assessment:
     ) -> list[ElementResult]:
         results: list[ElementResult] = []
         blocked_by: str | None = None
+        parts = self.parts
+        shared = self._shared_results
         for element_id, element in elements:
-            condition = element.holds_when
-            if self.compiler.entry(condition).free:
+            part_key = ("element part", id(element))
+            part: _ElementPart | None = parts.get(part_key)
+            if part is None:
+                part = parts[part_key] = self._element_part(element)
+            if part.free:
                 # It names no party, claim or defense, so its answer and explanation follow
                 # from the versions of what it reads: the same for every defendant and
                 # claim whose worlds credit those versions.
@@ -571,26 +590,40 @@ class _Assessment:
                     element_id,
                     id(element),
                     blocked_by,
-                    *self._versions_read(condition, nm, m),
+                    *_versions_of(part.direct, nm, m),
                 )
-                result = self._shared_results.get(key)
+                result = shared.get(key)
                 if result is None:
-                    result = self._shared_results[key] = self._element(
-                        element_id, element, nm, m, defendant, claim, blocked_by, defense
+                    result = shared[key] = self._element(
+                        element_id, element, part, nm, m, defendant, claim, blocked_by, defense
                     )
             else:
                 result = self._element(
-                    element_id, element, nm, m, defendant, claim, blocked_by, defense
+                    element_id, element, part, nm, m, defendant, claim, blocked_by, defense
                 )
             results.append(result)
-            if element.prerequisite and result.status is _NOT_MET and not blocked_by:
-                blocked_by = element.label
+            if part.prerequisite and result.status is _NOT_MET and not blocked_by:
+                blocked_by = part.label
         return results
+
+    def _element_part(self, element: Element) -> _ElementPart:
+        condition = element.holds_when
+        compiler = self.compiler
+        return _ElementPart(
+            condition,
+            compiler.entry(condition).free,
+            compiler.direct_reads(condition),
+            bool(compiler.claim_refs(condition)),
+            element.prerequisite,
+            element.label,
+            element.particularly_important,
+        )
 
     def _element(
         self,
         element_id: str,
         element: Element,
+        part: _ElementPart,
         nm: World,
         m: World,
         defendant: str,
@@ -598,12 +631,12 @@ class _Assessment:
         blocked_by: str | None,
         defense: DefenseTest | None,
     ) -> ElementResult:
-        condition = element.holds_when
+        condition = part.condition
         material: list[Dispute] = []
         immaterial: list[str] = []
         missing: list[str] = []
         genuine = numbers = False
-        direct = self.compiler.direct_reads(condition)
+        direct = part.direct
         # Each world is asked only what the status needs: the movant's version matters only
         # where the non-movant's meets the element.
         if blocked_by:
@@ -638,9 +671,9 @@ class _Assessment:
         values, questions, nm_facts, m_facts = self._evidence(direct, nm, m)
         return ElementResult(
             id=element_id,
-            label=element.label,
+            label=part.label,
             status=status,
-            particularly_important=element.particularly_important,
+            particularly_important=part.particularly_important,
             values=values,
             questions=questions,
             non_movant_facts=nm_facts,
@@ -649,9 +682,7 @@ class _Assessment:
             immaterial_disputes=immaterial,
             missing_evidence=missing,
             depends_on=(
-                self._dependencies(condition, nm, m, defendant, claim)
-                if self.compiler.claim_refs(condition)
-                else []
+                self._dependencies(condition, nm, m, defendant, claim) if part.names_claims else []
             ),
             authorities=authorities,
             explanation=self._element_sentence(
