@@ -40,7 +40,7 @@ from .model.report import (
 from .model.rubric import ClaimRubric, DefenseTest, Element, ElementsTest, FactorsTest
 from .record import Candidates, Record, Version, attribute_kinds, build_record
 from .vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning
-from .world import Compiler, World
+from .world import Compiler, Selection, World
 
 #: Enough to resolve every open party question of a realistic record; beyond it the
 #: first combinations in a fixed order are tried, so the answer stays deterministic.
@@ -143,6 +143,48 @@ class _ElementPart(NamedTuple):
     particularly_important: bool
 
 
+class _ClaimPart(NamedTuple):
+    """What a claim's result needs of its rubric under one chosen standard and test, read
+    once per library."""
+
+    claim_name: str
+    standard: str
+    test: str
+    test_name: str
+    chosen: tuple[Reason, Reason]
+    #: The claim's own elements, then its test's.
+    elements: list[tuple[str, Element]]
+    factors: FactorsTest | None
+    threshold: float | None
+    authorities: list[AuthorityRef]
+
+
+def _claim_part(rubric: ClaimRubric, selection: Selection) -> _ClaimPart:
+    standard, choice, test = selection
+    elements = list(rubric.elements.items())
+    if isinstance(test, ElementsTest):
+        elements += list(test.elements.items())
+    factors = test if isinstance(test, FactorsTest) else None
+    return _ClaimPart(
+        rubric.name,
+        standard.id,
+        test.id,
+        test.name,
+        (
+            Reason(
+                rule=standard.id,
+                because=standard.because,
+                authorities=authority_refs(standard.cites),
+            ),
+            Reason(rule=test.id, because=choice.because, authorities=authority_refs(choice.cites)),
+        ),
+        elements,
+        factors,
+        None if factors is None else float(factors.threshold),
+        authority_refs(itertools.chain(standard.cites, test.cites)),
+    )
+
+
 class _Assessment:
     def __init__(self, engine: Engine, case: Case, record: Record | None = None) -> None:
         self.library: Library = engine.library
@@ -154,7 +196,11 @@ class _Assessment:
                 kinds = engine.parts[("attribute kinds",)] = attribute_kinds(engine.library)
             record = build_record(case, engine.library, kinds)
         self.record: Record = record
-        self.defendants = tuple(sorted(case.defendants, key=lambda d: (case.defendants[d].name, d)))
+        #: Each defendant's name, read once: a case model's reads go through its hook.
+        self.names = {d: defendant.name for d, defendant in case.defendants.items()}
+        names = self.names
+        self.defendants = tuple(sorted(names, key=lambda d: (names[d], d)))
+        self.dismissals = case.dismissals
         self.nm_side = case.non_movant.value
         self.m_side = case.motion.movant.value
         self.nm_name = party_label(case, self.nm_side)
@@ -431,8 +477,8 @@ class _Assessment:
 
     def _claim(self, claim_id: str, defendant: str) -> _Pair:
         rubric = self.library.claims[claim_id]
-        name = self.case.defendants[defendant].name
-        dismissal = self._dismissal(claim_id, defendant)
+        name = self.names[defendant]
+        dismissal = self._dismissal(claim_id, defendant) if self.dismissals else None
         if dismissal is not None:
             reason = dismissal.reason.value
             return _Pair(
@@ -449,8 +495,9 @@ class _Assessment:
                     ),
                 )
             )
-        nm = self._resolve(self.record.non_movant, rubric, defendant, favour=True)
-        m = self._resolve(self.record.movant, rubric, defendant, favour=False)
+        record = self.record
+        nm = self._resolve(record.non_movant, rubric, defendant, favour=True)
+        m = self._resolve(record.movant, rubric, defendant, favour=False)
         selection = nm.select(rubric, defendant)
         if selection is None:
             return _Pair(
@@ -470,62 +517,43 @@ class _Assessment:
                 nm,
                 m,
             )
-        test = selection.test
-        chosen_key = ("chosen", id(selection.standard), id(selection.choice))
-        chosen = self.parts.get(chosen_key)
-        if chosen is None:
-            chosen = self.parts[chosen_key] = (
-                Reason(
-                    rule=selection.standard.id,
-                    because=selection.standard.because,
-                    authorities=authority_refs(selection.standard.cites),
-                ),
-                Reason(
-                    rule=test.id,
-                    because=selection.choice.because,
-                    authorities=authority_refs(selection.choice.cites),
-                ),
-            )
-        order_key = ("elements", id(rubric), id(test))
-        elements_in_order = self.parts.get(order_key)
-        if elements_in_order is None:  # the claim's own elements, then its test's
-            elements_in_order = self.parts[order_key] = list(rubric.elements.items())
-            if isinstance(test, ElementsTest):
-                elements_in_order += list(test.elements.items())
-        elements = self._elements(elements_in_order, nm, m, defendant, claim_id)
+        part_key = ("claim part", id(rubric), id(selection.standard), id(selection.choice))
+        part: _ClaimPart | None = self.parts.get(part_key)
+        if part is None:
+            part = self.parts[part_key] = _claim_part(rubric, selection)
+        elements = self._elements(part.elements, nm, m, defendant, claim_id)
         factors: list[FactorResult] = []
         score = movant_score = threshold = None
-        if isinstance(test, FactorsTest):
+        test = part.factors
+        if test is not None:
             factors = self._factors(test, nm, m, defendant, claim_id)
             score = nm.score(test, defendant, claim_id)
             movant_score = m.score(test, defendant, claim_id)
-            threshold = float(test.threshold)
+            threshold = part.threshold
         holds = nm.holds(claim_id, defendant)
         failing = [e.id for e in elements if e.status is _NOT_MET]
-        if isinstance(test, FactorsTest) and score is not None and score < test.threshold:
-            failing.append(test.id)
+        if threshold is not None and score is not None and score < threshold:
+            failing.append(part.test)
         explanation = self._claim_sentence(
-            rubric.name, test.name, name, holds, elements, factors, score, threshold
+            part.claim_name, part.test_name, name, holds, elements, factors, score, threshold
         )
         result = ClaimResult(
             claim=claim_id,
-            claim_name=rubric.name,
+            claim_name=part.claim_name,
             defendant=defendant,
             defendant_name=name,
             outcome=_CLAIM_DENIED if holds else _CLAIM_GRANTED,
-            standard=selection.standard.id,
-            test=test.id,
-            test_name=test.name,
-            chosen_because=chosen,
+            standard=part.standard,
+            test=part.test,
+            test_name=part.test_name,
+            chosen_because=part.chosen,
             elements=elements,
             factors=factors,
             score=score,
             movant_score=movant_score,
             threshold=threshold,
             failing=failing,
-            authorities=self._refs(
-                ("claim", id(selection.standard), id(test)), selection.standard.cites, test.cites
-            ),
+            authorities=part.authorities,
             explanation=explanation,
         )
         return _Pair(result, nm, m)
