@@ -6,6 +6,7 @@ import contextlib
 import gc
 import itertools
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any, NamedTuple
 
 from .conditions import CompiledCode
@@ -185,6 +186,34 @@ def _claim_part(rubric: ClaimRubric, selection: Selection) -> _ClaimPart:
     )
 
 
+class _DefensePart(NamedTuple):
+    """What a defense's result needs of its rubric, read once per library."""
+
+    id: str
+    name: str
+    prongs: list[tuple[str, Element]]
+    #: Each precedent whose authority the library knows: when it was decided, the conduct
+    #: it covers, and its cite.
+    precedents: list[tuple[date, Condition, Cite]]
+    authorities: list[AuthorityRef]
+
+
+def _defense_part(defense: DefenseTest, library: Library) -> _DefensePart:
+    precedents = []
+    for precedent in defense.clearly_established_by:
+        cite = precedent.cite
+        authority = library.authorities.get(cite.authority)
+        if authority is not None:
+            precedents.append((authority.decided, precedent.conduct, cite))
+    return _DefensePart(
+        defense.id,
+        defense.name,
+        list(defense.prongs.items()),
+        precedents,
+        authority_refs(defense.cites),
+    )
+
+
 class _Assessment:
     def __init__(self, engine: Engine, case: Case, record: Record | None = None) -> None:
         self.library: Library = engine.library
@@ -201,6 +230,7 @@ class _Assessment:
         names = self.names
         self.defendants = tuple(sorted(names, key=lambda d: (names[d], d)))
         self.dismissals = case.dismissals
+        self.incident_date = case.incident_date
         self.nm_side = case.non_movant.value
         self.m_side = case.motion.movant.value
         self.nm_name = party_label(case, self.nm_side)
@@ -1052,9 +1082,12 @@ class _Assessment:
     def _defense(
         self, defense: DefenseTest, claim: str, defendant: str, pair: _Pair
     ) -> DefenseResult:
+        part_key = ("defense part", id(defense))
+        part: _DefensePart | None = self.parts.get(part_key)
+        if part is None:
+            part = self.parts[part_key] = _defense_part(defense, self.library)
         claim_result = pair.result
         name = claim_result.defendant_name
-        authorities = self._refs(("defense", id(defense)), defense.cites)
         if claim_result.outcome is not _CLAIM_DENIED or pair.non_movant is None:
             why = (
                 "the claim is dismissed"
@@ -1062,41 +1095,40 @@ class _Assessment:
                 else "the claim fails on the merits"
             )
             return DefenseResult(
-                defense=defense.id,
-                defense_name=defense.name,
+                defense=part.id,
+                defense_name=part.name,
                 defendant=defendant,
                 claim=claim,
                 outcome=_DEFENSE_NOT_REACHED,
                 prongs=self._unreached(defense, why),
                 clearly_established_by=[],
-                authorities=authorities,
-                explanation=f"{defense.name} is not reached for {name} on the "
+                authorities=part.authorities,
+                explanation=f"{part.name} is not reached for {name} on the "
                 f"{claim_result.claim_name.lower()} claim: {why}.",
             )
         nm, m = pair.non_movant, pair.movant
         assert m is not None
-        prongs = self._elements(defense.prongs.items(), nm, m, defendant, claim, defense)
+        prongs = self._elements(part.prongs, nm, m, defendant, claim, defense)
+        incident_date = self.incident_date
         established = [
-            p.cite
-            for p in defense.clearly_established_by
-            if (a := self.library.authorities.get(p.cite.authority)) is not None
-            and a.decided < self.case.incident_date
-            and nm.truth(p.conduct, defendant, claim, defense) is True
+            cite
+            for decided, conduct, cite in part.precedents
+            if decided < incident_date and nm.truth(conduct, defendant, claim, defense) is True
         ]
         failing = [p for p in prongs if p.status is _NOT_MET]
         if failing:
             outcome = _DEFENSE_GRANTED
             explanation = (
-                f"{defense.name} granted to {name} on the "
+                f"{part.name} granted to {name} on the "
                 f"{claim_result.claim_name.lower()} claim: "
                 f"{join_labels([lower_first(p.label) for p in failing])} not established "
-                f"as of {self.case.incident_date.isoformat()}."
+                f"as of {incident_date.isoformat()}."
             )
         else:
             outcome = _DEFENSE_DENIED
             disputed = [p for p in prongs if p.status is _GENUINE_DISPUTE]
             explanation = (
-                f"{defense.name} denied to {name} on the {claim_result.claim_name.lower()} claim"
+                f"{part.name} denied to {name} on the {claim_result.claim_name.lower()} claim"
             ) + (
                 ": facts material to it are genuinely disputed, so it cannot be decided "
                 "at this stage."
@@ -1104,14 +1136,14 @@ class _Assessment:
                 else f": on the facts taken most favourably to {self.nm_name}, every prong is met."
             )
         return DefenseResult(
-            defense=defense.id,
-            defense_name=defense.name,
+            defense=part.id,
+            defense_name=part.name,
             defendant=defendant,
             claim=claim,
             outcome=outcome,
             prongs=prongs,
             clearly_established_by=authority_refs(established),
-            authorities=authorities,
+            authorities=part.authorities,
             explanation=explanation,
         )
 
