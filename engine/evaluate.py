@@ -142,6 +142,13 @@ class _ElementPart(NamedTuple):
     prerequisite: bool
     label: str
     particularly_important: bool
+    met: str
+    not_met: str
+    #: Its authorities; with the rule against weighing credibility, where it is genuinely
+    #: disputed; and with the rule on sheer numbers of witnesses too.
+    authorities: list[AuthorityRef]
+    authorities_disputed: list[AuthorityRef]
+    authorities_numbers: list[AuthorityRef]
 
 
 class _ClaimPart(NamedTuple):
@@ -653,11 +660,11 @@ class _Assessment:
                 result = shared.get(key)
                 if result is None:
                     result = shared[key] = self._element(
-                        element_id, element, part, nm, m, defendant, claim, blocked_by, defense
+                        element_id, part, nm, m, defendant, claim, blocked_by, defense
                     )
             else:
                 result = self._element(
-                    element_id, element, part, nm, m, defendant, claim, blocked_by, defense
+                    element_id, part, nm, m, defendant, claim, blocked_by, defense
                 )
             results.append(result)
             if part.prerequisite and result.status is _NOT_MET and not blocked_by:
@@ -667,6 +674,9 @@ class _Assessment:
     def _element_part(self, element: Element) -> _ElementPart:
         condition = element.holds_when
         compiler = self.compiler
+        sj = self.library.summary_judgment
+        cites = element.cites
+        disputed = sj.no_credibility_weighing.cites
         return _ElementPart(
             condition,
             compiler.entry(condition).free,
@@ -675,12 +685,16 @@ class _Assessment:
             element.prerequisite,
             element.label,
             element.particularly_important,
+            element.met,
+            element.not_met,
+            authority_refs(cites),
+            authority_refs(itertools.chain(cites, disputed)),
+            authority_refs(itertools.chain(cites, disputed, sj.sheer_numbers.cites)),
         )
 
     def _element(
         self,
         element_id: str,
-        element: Element,
         part: _ElementPart,
         nm: World,
         m: World,
@@ -715,17 +729,13 @@ class _Assessment:
             numbers = genuine and any(
                 len(d.movant.facts) > len(d.non_movant.facts) for d in material
             )
-        authorities_key = ("element", id(element), genuine, numbers)
-        authorities = self.parts.get(authorities_key)
-        if authorities is None:
-            sj = self.library.summary_judgment
-            authorities = self.parts[authorities_key] = authority_refs(
-                itertools.chain(
-                    element.cites,
-                    sj.no_credibility_weighing.cites if genuine else (),
-                    sj.sheer_numbers.cites if numbers else (),
-                )
-            )
+        authorities = (
+            part.authorities_numbers
+            if numbers
+            else part.authorities_disputed
+            if genuine
+            else part.authorities
+        )
         values, questions, nm_facts, m_facts = self._evidence(direct, nm, m)
         return ElementResult(
             id=element_id,
@@ -744,7 +754,7 @@ class _Assessment:
             ),
             authorities=authorities,
             explanation=self._element_sentence(
-                element, status, material, missing, numbers, blocked_by
+                part, status, material, missing, numbers, blocked_by
             ),
         )
 
@@ -933,7 +943,7 @@ class _Assessment:
 
     def _element_sentence(
         self,
-        element: Element,
+        element: _ElementPart,
         status: ElementStatus,
         material: list[Dispute],
         missing: list[str],
