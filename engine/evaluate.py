@@ -768,40 +768,39 @@ class _Assessment:
         found = self._evidence_memo.get(key)
         if found is None:
             nm_values, m_values = nm.values, m.values
-            found = self._evidence_memo[key] = (
-                {
-                    a: {
-                        "non_movant": shown_value(nm_values.get(a)),
-                        "movant": shown_value(m_values.get(a)),
-                    }
-                    for a in direct
-                },
-                self._questions(direct),
-                self._facts_behind(nm, direct),
-                self._facts_behind(m, direct),
-            )
+            values = {}
+            for a in direct:  # a loop: a comprehension would be a call of its own
+                values[a] = {
+                    "non_movant": shown_value(nm_values.get(a)),
+                    "movant": shown_value(m_values.get(a)),
+                }
+            questions = self.parts.get(("questions", id(direct)))
+            if questions is None:
+                questions = self._questions(direct)
+            if len(direct) == 1:  # most conditions name one attribute: its version's facts
+                nm_version = nm.versions.get(direct[0])
+                m_version = m.versions.get(direct[0])
+                nm_facts = self.facts(() if nm_version is None else nm_version.facts)
+                m_facts = self.facts(() if m_version is None else m_version.facts)
+            else:
+                nm_facts = self._facts_behind(nm, direct)
+                m_facts = self._facts_behind(m, direct)
+            found = self._evidence_memo[key] = (values, questions, nm_facts, m_facts)
         return found
 
     def _facts_behind(self, world: World, direct: list[str]) -> list[FactRef]:
         versions = world.versions
-        if len(direct) == 1:  # most conditions name one attribute: its version's facts
-            version = versions.get(direct[0])
-            return self.facts(version.facts if version is not None else ())
-        key = (id(world), id(direct))
-        found = self._evidence_memo.get(key)
-        if found is None:
-            behind = tuple([f for a in direct if a in versions for f in versions[a].facts])
-            found = self._evidence_memo[key] = self.facts(behind)
-        return found  # type: ignore[no-any-return]
+        behind = tuple([f for a in direct if a in versions for f in versions[a].facts])
+        return self.facts(behind)
 
     def _questions(self, attributes: list[str]) -> dict[str, str]:
-        key = ("questions", *attributes)
-        out = self.parts.get(key)
-        if out is None:
-            out = self.parts[key] = {}
-            for name in attributes:
-                attribute = self.library.attributes[name]
-                out[name] = attribute.question + (f" ({attribute.unit})" if attribute.unit else "")
+        """Each attribute's question; ``attributes`` is one of the library's lists that
+        never change, so its identity names it."""
+        out: dict[str, str] = {}
+        for name in attributes:
+            attribute = self.library.attributes[name]
+            out[name] = attribute.question + (f" ({attribute.unit})" if attribute.unit else "")
+        self.parts[("questions", id(attributes))] = out
         return out
 
     def _disputes(
