@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, NamedTuple
 
 from .conditions import CompiledCode
@@ -39,7 +40,7 @@ from .model.report import (
 from .model.rubric import ClaimRubric, DefenseTest, Element, ElementsTest, FactorsTest
 from .record import Candidates, Record, Version, attribute_kinds, build_record
 from .vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning
-from .world import Compiler, World
+from .world import Compiler, Selection, World
 
 #: Enough to resolve every open party question of a realistic record; beyond it the
 #: first combinations in a fixed order are tried, so the answer stays deterministic.
@@ -130,6 +131,97 @@ class _Pair(NamedTuple):
     movant: World | None = None
 
 
+class _ElementPart(NamedTuple):
+    """What evaluating an element needs of it and its compiled condition, read once per
+    library: every read of a rubric model goes through its ``__getattr__`` hook."""
+
+    condition: Condition
+    #: It names no party, claim or defense.
+    free: bool
+    direct: list[str]
+    names_claims: bool
+    prerequisite: bool
+    label: str
+    particularly_important: bool
+    met: str
+    not_met: str
+    #: Its authorities; with the rule against weighing credibility, where it is genuinely
+    #: disputed; and with the rule on sheer numbers of witnesses too.
+    authorities: list[AuthorityRef]
+    authorities_disputed: list[AuthorityRef]
+    authorities_numbers: list[AuthorityRef]
+
+
+class _ClaimPart(NamedTuple):
+    """What a claim's result needs of its rubric under one chosen standard and test, read
+    once per library."""
+
+    claim_name: str
+    standard: str
+    test: str
+    test_name: str
+    chosen: tuple[Reason, Reason]
+    #: The claim's own elements, then its test's.
+    elements: list[tuple[str, Element]]
+    factors: FactorsTest | None
+    threshold: float | None
+    authorities: list[AuthorityRef]
+
+
+def _claim_part(rubric: ClaimRubric, selection: Selection) -> _ClaimPart:
+    standard, choice, test = selection
+    elements = list(rubric.elements.items())
+    if isinstance(test, ElementsTest):
+        elements += list(test.elements.items())
+    factors = test if isinstance(test, FactorsTest) else None
+    return _ClaimPart(
+        rubric.name,
+        standard.id,
+        test.id,
+        test.name,
+        (
+            Reason(
+                rule=standard.id,
+                because=standard.because,
+                authorities=authority_refs(standard.cites),
+            ),
+            Reason(rule=test.id, because=choice.because, authorities=authority_refs(choice.cites)),
+        ),
+        elements,
+        factors,
+        None if factors is None else float(factors.threshold),
+        authority_refs(itertools.chain(standard.cites, test.cites)),
+    )
+
+
+class _DefensePart(NamedTuple):
+    """What a defense's result needs of its rubric, read once per library."""
+
+    id: str
+    name: str
+    prongs: list[tuple[str, Element]]
+    #: Each precedent whose authority the library knows: when it was decided, the conduct
+    #: it covers, and its cite.
+    precedents: list[tuple[date, Condition, Cite]]
+    authorities: list[AuthorityRef]
+
+
+def _defense_part(defense: DefenseTest, library: Library) -> _DefensePart:
+    precedents = []
+    for precedent in defense.clearly_established_by:
+        cite = precedent.cite
+        authority = library.authorities.get(cite.authority)
+        if authority is not None:
+            precedents.append((authority.decided, precedent.conduct, cite))
+    return _DefensePart(
+        defense.id,
+        defense.name,
+        list(defense.prongs.items()),
+        precedents,
+        authority_refs(defense.cites),
+    )
+
+
 class _Assessment:
     def __init__(self, engine: Engine, case: Case, record: Record | None = None) -> None:
         self.library: Library = engine.library
@@ -141,7 +233,12 @@ class _Assessment:
                 kinds = engine.parts[("attribute kinds",)] = attribute_kinds(engine.library)
             record = build_record(case, engine.library, kinds)
         self.record: Record = record
-        self.defendants = tuple(sorted(case.defendants, key=lambda d: (case.defendants[d].name, d)))
+        #: Each defendant's name, read once: a case model's reads go through its hook.
+        self.names = {d: defendant.name for d, defendant in case.defendants.items()}
+        names = self.names
+        self.defendants = tuple(sorted(names, key=lambda d: (names[d], d)))
+        self.dismissals = case.dismissals
+        self.incident_date = case.incident_date
         self.nm_side = case.non_movant.value
         self.m_side = case.motion.movant.value
         self.nm_name = party_label(case, self.nm_side)
@@ -467,8 +564,8 @@ class _Assessment:
 
     def _claim(self, claim_id: str, defendant: str) -> _Pair:
         rubric = self.library.claims[claim_id]
-        name = self.case.defendants[defendant].name
-        dismissal = self._dismissal(claim_id, defendant)
+        name = self.names[defendant]
+        dismissal = self._dismissal(claim_id, defendant) if self.dismissals else None
         if dismissal is not None:
             reason = dismissal.reason.value
             return _Pair(
@@ -485,8 +582,9 @@ class _Assessment:
                     ),
                 )
             )
-        nm = self._resolve(self.record.non_movant, rubric, defendant, favour=True)
-        m = self._resolve(self.record.movant, rubric, defendant, favour=False)
+        record = self.record
+        nm = self._resolve(record.non_movant, rubric, defendant, favour=True)
+        m = self._resolve(record.movant, rubric, defendant, favour=False)
         selection = nm.select(rubric, defendant)
         if selection is None:
             return _Pair(
@@ -506,62 +604,43 @@ class _Assessment:
                 nm,
                 m,
             )
-        test = selection.test
-        chosen_key = ("chosen", id(selection.standard), id(selection.choice))
-        chosen = self.parts.get(chosen_key)
-        if chosen is None:
-            chosen = self.parts[chosen_key] = (
-                Reason(
-                    rule=selection.standard.id,
-                    because=selection.standard.because,
-                    authorities=authority_refs(selection.standard.cites),
-                ),
-                Reason(
-                    rule=test.id,
-                    because=selection.choice.because,
-                    authorities=authority_refs(selection.choice.cites),
-                ),
-            )
-        order_key = ("elements", id(rubric), id(test))
-        elements_in_order = self.parts.get(order_key)
-        if elements_in_order is None:  # the claim's own elements, then its test's
-            elements_in_order = self.parts[order_key] = list(rubric.elements.items())
-            if isinstance(test, ElementsTest):
-                elements_in_order += list(test.elements.items())
-        elements = self._elements(elements_in_order, nm, m, defendant, claim_id)
+        part_key = ("claim part", id(rubric), id(selection.standard), id(selection.choice))
+        part: _ClaimPart | None = self.parts.get(part_key)
+        if part is None:
+            part = self.parts[part_key] = _claim_part(rubric, selection)
+        elements = self._elements(part.elements, nm, m, defendant, claim_id)
         factors: list[FactorResult] = []
         score = movant_score = threshold = None
-        if isinstance(test, FactorsTest):
+        test = part.factors
+        if test is not None:
             factors = self._factors(test, nm, m, defendant, claim_id)
             score = nm.score(test, defendant, claim_id)
             movant_score = m.score(test, defendant, claim_id)
-            threshold = float(test.threshold)
+            threshold = part.threshold
         holds = nm.holds(claim_id, defendant)
         failing = [e.id for e in elements if e.status is _NOT_MET]
-        if isinstance(test, FactorsTest) and score is not None and score < test.threshold:
-            failing.append(test.id)
+        if threshold is not None and score is not None and score < threshold:
+            failing.append(part.test)
         explanation = self._claim_sentence(
-            rubric.name, test.name, name, holds, elements, factors, score, threshold
+            part.claim_name, part.test_name, name, holds, elements, factors, score, threshold
         )
         result = ClaimResult(
             claim=claim_id,
-            claim_name=rubric.name,
+            claim_name=part.claim_name,
             defendant=defendant,
             defendant_name=name,
             outcome=_CLAIM_DENIED if holds else _CLAIM_GRANTED,
-            standard=selection.standard.id,
-            test=test.id,
-            test_name=test.name,
-            chosen_because=chosen,
+            standard=part.standard,
+            test=part.test,
+            test_name=part.test_name,
+            chosen_because=part.chosen,
             elements=elements,
             factors=factors,
             score=score,
             movant_score=movant_score,
             threshold=threshold,
             failing=failing,
-            authorities=self._refs(
-                ("claim", id(selection.standard), id(test)), selection.standard.cites, test.cites
-            ),
+            authorities=part.authorities,
             explanation=explanation,
         )
         return _Pair(result, nm, m)
@@ -610,9 +689,14 @@ class _Assessment:
     ) -> list[ElementResult]:
         results: list[ElementResult] = []
         blocked_by: str | None = None
+        parts = self.parts
+        shared = self._shared_results
         for element_id, element in elements:
-            condition = element.holds_when
-            if self.compiler.entry(condition).free:
+            part_key = ("element part", id(element))
+            part: _ElementPart | None = parts.get(part_key)
+            if part is None:
+                part = parts[part_key] = self._element_part(element)
+            if part.free:
                 # It names no party, claim or defense, so its answer and explanation follow
                 # from the versions of what it reads: the same for every defendant and
                 # claim whose worlds credit those versions.
@@ -621,26 +705,47 @@ class _Assessment:
                     element_id,
                     id(element),
                     blocked_by,
-                    *self._versions_read(condition, nm, m),
+                    *_versions_of(part.direct, nm, m),
                 )
-                result = self._shared_results.get(key)
+                result = shared.get(key)
                 if result is None:
-                    result = self._shared_results[key] = self._element(
-                        element_id, element, nm, m, defendant, claim, blocked_by, defense
+                    result = shared[key] = self._element(
+                        element_id, part, nm, m, defendant, claim, blocked_by, defense
                     )
             else:
                 result = self._element(
-                    element_id, element, nm, m, defendant, claim, blocked_by, defense
+                    element_id, part, nm, m, defendant, claim, blocked_by, defense
                 )
             results.append(result)
-            if element.prerequisite and result.status is _NOT_MET and not blocked_by:
-                blocked_by = element.label
+            if part.prerequisite and result.status is _NOT_MET and not blocked_by:
+                blocked_by = part.label
         return results
+
+    def _element_part(self, element: Element) -> _ElementPart:
+        condition = element.holds_when
+        compiler = self.compiler
+        sj = self.library.summary_judgment
+        cites = element.cites
+        disputed = sj.no_credibility_weighing.cites
+        return _ElementPart(
+            condition,
+            compiler.entry(condition).free,
+            compiler.direct_reads(condition),
+            bool(compiler.claim_refs(condition)),
+            element.prerequisite,
+            element.label,
+            element.particularly_important,
+            element.met,
+            element.not_met,
+            authority_refs(cites),
+            authority_refs(itertools.chain(cites, disputed)),
+            authority_refs(itertools.chain(cites, disputed, sj.sheer_numbers.cites)),
+        )
 
     def _element(
         self,
         element_id: str,
-        element: Element,
+        part: _ElementPart,
         nm: World,
         m: World,
         defendant: str,
@@ -648,12 +753,12 @@ class _Assessment:
         blocked_by: str | None,
         defense: DefenseTest | None,
     ) -> ElementResult:
-        condition = element.holds_when
+        condition = part.condition
         material: list[Dispute] = []
         immaterial: list[str] = []
         missing: list[str] = []
         genuine = numbers = False
-        direct = self.compiler.direct_reads(condition)
+        direct = part.direct
         # Each world is asked only what the status needs: the movant's version matters only
         # where the non-movant's meets the element.
         if blocked_by:
@@ -674,23 +779,19 @@ class _Assessment:
             numbers = genuine and any(
                 len(d.movant.facts) > len(d.non_movant.facts) for d in material
             )
-        authorities_key = ("element", id(element), genuine, numbers)
-        authorities = self.parts.get(authorities_key)
-        if authorities is None:
-            sj = self.library.summary_judgment
-            authorities = self.parts[authorities_key] = authority_refs(
-                itertools.chain(
-                    element.cites,
-                    sj.no_credibility_weighing.cites if genuine else (),
-                    sj.sheer_numbers.cites if numbers else (),
-                )
-            )
+        authorities = (
+            part.authorities_numbers
+            if numbers
+            else part.authorities_disputed
+            if genuine
+            else part.authorities
+        )
         values, questions, nm_facts, m_facts = self._evidence(direct, nm, m)
         return ElementResult(
             id=element_id,
-            label=element.label,
+            label=part.label,
             status=status,
-            particularly_important=element.particularly_important,
+            particularly_important=part.particularly_important,
             values=values,
             questions=questions,
             non_movant_facts=nm_facts,
@@ -699,13 +800,11 @@ class _Assessment:
             immaterial_disputes=immaterial,
             missing_evidence=missing,
             depends_on=(
-                self._dependencies(condition, nm, m, defendant, claim)
-                if self.compiler.claim_refs(condition)
-                else []
+                self._dependencies(condition, nm, m, defendant, claim) if part.names_claims else []
             ),
             authorities=authorities,
             explanation=self._element_sentence(
-                element, status, material, missing, numbers, blocked_by
+                part, status, material, missing, numbers, blocked_by
             ),
         )
 
@@ -719,40 +818,39 @@ class _Assessment:
         found = self._evidence_memo.get(key)
         if found is None:
             nm_values, m_values = nm.values, m.values
-            found = self._evidence_memo[key] = (
-                {
-                    a: {
-                        "non_movant": shown_value(nm_values.get(a)),
-                        "movant": shown_value(m_values.get(a)),
-                    }
-                    for a in direct
-                },
-                self._questions(direct),
-                self._facts_behind(nm, direct),
-                self._facts_behind(m, direct),
-            )
+            values = {}
+            for a in direct:  # a loop: a comprehension would be a call of its own
+                values[a] = {
+                    "non_movant": shown_value(nm_values.get(a)),
+                    "movant": shown_value(m_values.get(a)),
+                }
+            questions = self.parts.get(("questions", id(direct)))
+            if questions is None:
+                questions = self._questions(direct)
+            if len(direct) == 1:  # most conditions name one attribute: its version's facts
+                nm_version = nm.versions.get(direct[0])
+                m_version = m.versions.get(direct[0])
+                nm_facts = self.facts(() if nm_version is None else nm_version.facts)
+                m_facts = self.facts(() if m_version is None else m_version.facts)
+            else:
+                nm_facts = self._facts_behind(nm, direct)
+                m_facts = self._facts_behind(m, direct)
+            found = self._evidence_memo[key] = (values, questions, nm_facts, m_facts)
         return found
 
     def _facts_behind(self, world: World, direct: list[str]) -> list[FactRef]:
         versions = world.versions
-        if len(direct) == 1:  # most conditions name one attribute: its version's facts
-            version = versions.get(direct[0])
-            return self.facts(version.facts if version is not None else ())
-        key = (id(world), id(direct))
-        found = self._evidence_memo.get(key)
-        if found is None:
-            behind = tuple([f for a in direct if a in versions for f in versions[a].facts])
-            found = self._evidence_memo[key] = self.facts(behind)
-        return found  # type: ignore[no-any-return]
+        behind = tuple([f for a in direct if a in versions for f in versions[a].facts])
+        return self.facts(behind)
 
     def _questions(self, attributes: list[str]) -> dict[str, str]:
-        key = ("questions", *attributes)
-        out = self.parts.get(key)
-        if out is None:
-            out = self.parts[key] = {}
-            for name in attributes:
-                attribute = self.library.attributes[name]
-                out[name] = attribute.question + (f" ({attribute.unit})" if attribute.unit else "")
+        """Each attribute's question; ``attributes`` is one of the library's lists that
+        never change, so its identity names it."""
+        out: dict[str, str] = {}
+        for name in attributes:
+            attribute = self.library.attributes[name]
+            out[name] = attribute.question + (f" ({attribute.unit})" if attribute.unit else "")
+        self.parts[("questions", id(attributes))] = out
         return out
 
     def _disputes(
@@ -900,7 +998,7 @@ class _Assessment:
 
     def _element_sentence(
         self,
-        element: Element,
+        element: _ElementPart,
         status: ElementStatus,
         material: list[Dispute],
         missing: list[str],
@@ -1049,9 +1147,12 @@ class _Assessment:
     def _defense(
         self, defense: DefenseTest, claim: str, defendant: str, pair: _Pair
     ) -> DefenseResult:
+        part_key = ("defense part", id(defense))
+        part: _DefensePart | None = self.parts.get(part_key)
+        if part is None:
+            part = self.parts[part_key] = _defense_part(defense, self.library)
         claim_result = pair.result
         name = claim_result.defendant_name
-        authorities = self._refs(("defense", id(defense)), defense.cites)
         if claim_result.outcome is not _CLAIM_DENIED or pair.non_movant is None:
             why = (
                 "the claim is dismissed"
@@ -1059,41 +1160,40 @@ class _Assessment:
                 else "the claim fails on the merits"
             )
             return DefenseResult(
-                defense=defense.id,
-                defense_name=defense.name,
+                defense=part.id,
+                defense_name=part.name,
                 defendant=defendant,
                 claim=claim,
                 outcome=_DEFENSE_NOT_REACHED,
                 prongs=self._unreached(defense, why),
                 clearly_established_by=[],
-                authorities=authorities,
-                explanation=f"{defense.name} is not reached for {name} on the "
+                authorities=part.authorities,
+                explanation=f"{part.name} is not reached for {name} on the "
                 f"{claim_result.claim_name.lower()} claim: {why}.",
             )
         nm, m = pair.non_movant, pair.movant
         assert m is not None
-        prongs = self._elements(defense.prongs.items(), nm, m, defendant, claim, defense)
+        prongs = self._elements(part.prongs, nm, m, defendant, claim, defense)
+        incident_date = self.incident_date
         established = [
-            p.cite
-            for p in defense.clearly_established_by
-            if (a := self.library.authorities.get(p.cite.authority)) is not None
-            and a.decided < self.case.incident_date
-            and nm.truth(p.conduct, defendant, claim, defense) is True
+            cite
+            for decided, conduct, cite in part.precedents
+            if decided < incident_date and nm.truth(conduct, defendant, claim, defense) is True
         ]
         failing = [p for p in prongs if p.status is _NOT_MET]
         if failing:
             outcome = _DEFENSE_GRANTED
             explanation = (
-                f"{defense.name} granted to {name} on the "
+                f"{part.name} granted to {name} on the "
                 f"{claim_result.claim_name.lower()} claim: "
                 f"{join_labels([lower_first(p.label) for p in failing])} not established "
-                f"as of {self.case.incident_date.isoformat()}."
+                f"as of {incident_date.isoformat()}."
             )
         else:
             outcome = _DEFENSE_DENIED
             disputed = [p for p in prongs if p.status is _GENUINE_DISPUTE]
             explanation = (
-                f"{defense.name} denied to {name} on the {claim_result.claim_name.lower()} claim"
+                f"{part.name} denied to {name} on the {claim_result.claim_name.lower()} claim"
             ) + (
                 ": facts material to it are genuinely disputed, so it cannot be decided "
                 "at this stage."
@@ -1101,14 +1201,14 @@ class _Assessment:
                 else f": on the facts taken most favourably to {self.nm_name}, every prong is met."
             )
         return DefenseResult(
-            defense=defense.id,
-            defense_name=defense.name,
+            defense=part.id,
+            defense_name=part.name,
             defendant=defendant,
             claim=claim,
             outcome=outcome,
             prongs=prongs,
             clearly_established_by=authority_refs(established),
-            authorities=authorities,
+            authorities=part.authorities,
             explanation=explanation,
         )
 

@@ -42,29 +42,28 @@ class FactRefs:
     def __call__(self, fact_ids: tuple[str, ...]) -> list[FactRef]:
         found = self._lists.get(fact_ids)
         if found is None:
-            if len(fact_ids) < 2:  # most versions rest on one fact: nothing to order
-                found = [self._ref(fid) for fid in fact_ids]
-            else:
+            ordered: Iterable[str] = fact_ids
+            if len(fact_ids) > 1:  # most versions rest on one fact: nothing to order
                 rank = self._rank
                 if rank is None:
                     rank = self._rank = fact_ranks(self.case)
-                unique = sorted(set(fact_ids), key=rank.__getitem__)
-                found = [self._ref(fid) for fid in unique]
+                ordered = sorted(set(fact_ids), key=rank.__getitem__)
+            refs = self._refs
+            found = []
+            for fid in ordered:  # a loop: a comprehension would be a call of its own
+                ref = refs.get(fid)
+                if ref is None:
+                    fact = self._facts[fid]
+                    ref = refs[fid] = FactRef(
+                        id=fid,
+                        text=fact.text,
+                        cite=fact.cite,
+                        evidence=fact.evidence,  # a str: StrEnum members are their values
+                        offered_by=fact.offered_by,
+                    )
+                found.append(ref)
             self._lists[fact_ids] = found
         return found
-
-    def _ref(self, fid: str) -> FactRef:
-        ref = self._refs.get(fid)
-        if ref is None:
-            fact = self._facts[fid]
-            ref = self._refs[fid] = FactRef(
-                id=fid,
-                text=fact.text,
-                cite=fact.cite,
-                evidence=fact.evidence,  # a str: StrEnum members are their values
-                offered_by=fact.offered_by,
-            )
-        return ref
 
 
 def shown_value(value: Any) -> Any:

@@ -88,6 +88,10 @@ def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Re
     facts = case.facts
 
     videos: list[Fact] = []
+    # Each fact's fields are read once, here: a model's every read goes through its
+    # ``__getattr__`` hook. Sorted, these put the facts in ``fact_ranks``' order (the
+    # first three fields are unique, so the rest are never compared).
+    ordered: list[tuple[str, str, str, Side, dict[str, Any]]] = []
     for fact_id, fact in facts.items():
         evidence = fact.evidence
         if evidence not in admissible:
@@ -95,6 +99,8 @@ def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Re
             set_aside[fact_id] = SetAside(fact_id, ruling.because, tuple(ruling.cites))
         elif evidence is _VIDEO:
             videos.append(fact)
+        ordered.append((fact.cite, fact.text, fact_id, fact.offered_by, fact.establishes))
+    ordered.sort()
 
     # Whether a video counts is decided by its admissibility alone, not by another video
     # contradicting it: otherwise the order of the file would decide which stands.
@@ -131,13 +137,13 @@ def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Re
     deemed_set = set(deemed)
     #: Each attribute's admitted (fact, value) pairs by side, in the facts' order.
     by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]] = {}
-    rank = fact_ranks(case)
-    for fid in rank:
+    rank: dict[str, int] = {}
+    for fid_rank, (_, _, fid, offered_by, establishes) in enumerate(ordered):
+        rank[fid] = fid_rank
         if fid in set_aside:
             continue
-        fact = facts[fid]
-        side = _UNDISPUTED if fid in deemed_set else fact.offered_by
-        for name, value in fact.establishes.items():
+        side = _UNDISPUTED if fid in deemed_set else offered_by
+        for name, value in establishes.items():
             sides = by_attribute.get(name)
             if sides is None:
                 by_attribute[name] = {side: [(fid, value)]}
@@ -174,10 +180,10 @@ def _worlds(
     has any. Most attributes are undisputed, and then both worlds hold the same versions."""
     nm_world: Candidates = {}
     m_world: Candidates = {}
-    for attribute_id in kinds.from_status:
-        nm_world[attribute_id] = m_world[attribute_id] = (
-            _new_version(Version, (case.plaintiff.status.value, ())),
-        )
+    if kinds.from_status:
+        status = (_new_version(Version, (case.plaintiff.status.value, ())),)
+        for attribute_id in kinds.from_status:
+            nm_world[attribute_id] = m_world[attribute_id] = status
     declared = kinds.party
     for attribute_id, sides in by_attribute.items():
         party = declared.get(attribute_id)
@@ -185,7 +191,13 @@ def _worlds(
             continue
         if len(sides) == 1:  # the common case: one side speaks to it, in both worlds
             for values in sides.values():
-                nm_world[attribute_id] = m_world[attribute_id] = _versions(case, party, values)
+                found: tuple[Version, ...]
+                if len(values) == 1 and not party:  # and through one fact: no call for it
+                    fid, value = values[0]
+                    found = (_new_version(Version, (value, (fid,))),)
+                else:
+                    found = _versions(case, party, values)
+                nm_world[attribute_id] = m_world[attribute_id] = found
             continue
         nm_side = m_side = None
         for tier in nm_tiers:
@@ -211,9 +223,13 @@ def _versions(case: Case, party: bool, values: list[tuple[str, Any]]) -> tuple[V
         fid, value = values[0]
         return (_new_version(Version, (value, (fid,))),)
     first = values[0][1]
-    if all(value == first for _, value in values):
-        # every fact on this side agrees
-        return (_new_version(Version, (first, tuple([fid for fid, _ in values]))),)
+    fids = []
+    for fid, value in values:  # a loop: ``all`` over a generator costs a call per fact
+        if value != first:
+            break
+        fids.append(fid)
+    else:  # every fact on this side agrees
+        return (_new_version(Version, (first, tuple(fids))),)
     grouped: dict[Any, list[str]] = {}
     for fid, value in values:
         grouped.setdefault(value, []).append(fid)
