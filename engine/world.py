@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .conditions import (
+    THE_CLAIM,
     ClaimReference,
     Compiled,
     CompiledCode,
@@ -19,7 +20,7 @@ from .conditions import (
     shape,
 )
 from .library import AnyTest, Library
-from .model.conditions import Condition
+from .model.conditions import ClaimHolds, ClearlyEstablished, Condition
 from .model.rubric import (
     ClaimRubric,
     DefenseTest,
@@ -32,6 +33,10 @@ from .model.rubric import (
 from .vocab import Leaning
 
 _UNSET: Any = object()
+
+ASKS_VALUES = 0
+ASKS_ESTABLISHED = 1
+ASKS_THE_CLAIM = 2
 
 # Looked up once: an enum class finds its members through its metaclass, far slower than
 # a global, and a balance is weighed in most worlds a case builds.
@@ -51,6 +56,10 @@ class Entry(NamedTuple):
     fn: Compiled
     free: bool
     reads: frozenset[str]
+    #: What the condition asks where it is nothing but one question of the world:
+    #: ``ASKS_ESTABLISHED`` (the law clearly established), ``ASKS_THE_CLAIM`` (the claim at
+    #: hand holds against the defendant), else ``ASKS_VALUES``.
+    asks: int
 
 
 class Balance(NamedTuple):
@@ -161,7 +170,18 @@ class Compiler:
         found = self.entries.get(id(condition))
         if found is None:
             named = self.shape(condition)
-            found = Entry(self.identity(condition), self(condition), named.free, named.attributes)
+            asks = ASKS_VALUES
+            if isinstance(condition, ClearlyEstablished):
+                asks = ASKS_ESTABLISHED
+            elif (
+                isinstance(condition, ClaimHolds)
+                and condition.claim == THE_CLAIM
+                and condition.against == "the_defendant"
+            ):
+                asks = ASKS_THE_CLAIM
+            found = Entry(
+                self.identity(condition), self(condition), named.free, named.attributes, asks
+            )
             self.entries[id(condition)] = found
         return found
 
@@ -444,6 +464,17 @@ class World:
         entry = compiler.entries.get(id(condition)) or compiler.entry(condition)
         key: Any = entry.identity if entry.free else (entry.identity, defendant, claim, id(defense))
         fn = entry.fn
+        # A prong that asks one question of the world alone (a defense's, in every variant
+        # its search builds) is asked it directly: the precedents' own function, or the
+        # claim's ``holds``, without the condition's function around it.
+        asks = entry.asks
+        the_claim = False
+        if asks == ASKS_ESTABLISHED and defense is not None:
+            fn = compiler.established.get(
+                (id(defense), self.incident_date)
+            ) or compiler.established_by(defense, self.incident_date)
+        elif asks == ASKS_THE_CLAIM and claim is not None:
+            the_claim = claim in compiler.library.claims
         variants = self._variants
         found = []
         for name in names:
@@ -456,7 +487,11 @@ class World:
             truths = world._truths
             answer = truths.get(key, _UNSET)
             if answer is _UNSET:
-                answer = truths[key] = fn(world.values, defendant, world, claim, defense)
+                answer = truths[key] = (
+                    world.holds(claim, defendant)  # type: ignore[arg-type]
+                    if the_claim
+                    else fn(world.values, defendant, world, claim, defense)
+                )
             if answer is not True:
                 found.append(name)
         return tuple(found)
