@@ -71,12 +71,12 @@ class Engine:
     def __init__(self, library: Library, code: CompiledCode | None = None) -> None:
         self.library = library
         self.compiler = Compiler(library, code)
-        self._claim_answers: dict[tuple[Any, ...], bool] = {}
+        self._claim_answers: dict[tuple[Any, ...], dict[str, bool]] = {}
         #: Report parts that depend on the library alone (the standard's reasons, a
         #: rule's references, an unreached prong), built once for every case.
         self.parts: dict[tuple[Any, ...], Any] = {}
 
-    def claim_answers(self) -> dict[tuple[Any, ...], bool]:
+    def claim_answers(self) -> dict[tuple[Any, ...], dict[str, bool]]:
         """Whether each claim holds, by the values it reads: a pure function of its key, so
         shared across cases — what-ifs, pivots and variants of one record repeat most of
         them. Bounded, so a long run over many unrelated cases does not grow without end."""
@@ -493,12 +493,19 @@ class _Assessment:
             if v is not base[a]:
                 chosen.append((a, v))
                 parts.append((a, id(v)))
+        if not chosen:  # every first version: the record's own world
+            return self._combination(candidates, base, (), ())
         key = tuple(parts)
         world = self._worlds.get(key)
         if world is None:
             versions = dict(base)
             versions.update(chosen)
-            world = self._world({a: v.value for a, v in versions.items()}, versions)
+            # The first versions' values with the chosen few put in: cheaper than reading
+            # every version's value again.
+            values = dict(self._combination(candidates, base, (), ()).values)
+            for a, v in chosen:
+                values[a] = v.value
+            world = self._world(values, versions)
             self._worlds[key] = world
         return world
 
@@ -899,7 +906,9 @@ class _Assessment:
         reads = compiler.read_by.get((id(condition), claim, id(defense))) or compiler.reads(
             condition, claim, defense
         )
-        differing = sorted(reads & self._differing(nm, m))
+        differing = sorted(
+            reads & (self._differences.get((id(nm), id(m))) or self._differing(nm, m))
+        )
         if not differing:
             return [], []
         if status is not _GENUINE_DISPUTE and flips is None:
@@ -925,8 +934,12 @@ class _Assessment:
         nm_versions, m_versions = nm.versions, m.versions
         disputes = []
         together = material if jointly else None
+        built = self._built_disputes
         for a in material:
-            disputes.append(self._dispute(a, nm_versions.get(a), m_versions.get(a), together))
+            nm_version, m_version = nm_versions.get(a), m_versions.get(a)
+            # Most were built by an earlier search: looked up here, without a call.
+            found = built.get((a, id(nm_version), id(m_version), together))
+            disputes.append(found or self._dispute(a, nm_version, m_version, together))
         immaterial = []
         for a in differing:  # a loop: a comprehension is a call of its own
             if a not in material:

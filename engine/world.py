@@ -358,7 +358,7 @@ class World:
     __slots__ = (
         "_holds",
         "_leanings",
-        "_read_values",
+        "_read",
         "_scores",
         "_selections",
         "_truths",
@@ -380,7 +380,7 @@ class World:
         defendants: tuple[str, ...],
         incident_date: dt.date,
         versions: dict[str, Any] | None = None,
-        shared: dict[tuple[Any, ...], bool] | None = None,
+        shared: dict[tuple[Any, ...], dict[str, bool]] | None = None,
         parent: World | None = None,
         changed: frozenset[str] = frozenset(),
     ) -> None:
@@ -390,14 +390,16 @@ class World:
         self.incident_date = incident_date
         #: The version behind each value, where the world was built from the record.
         self.versions: dict[str, Any] = versions if versions is not None else {}
-        #: Claim answers shared by every world the engine builds, keyed by the defendants
-        #: and the values each claim reads: worlds that agree on those agree on the claim.
-        self.shared: dict[tuple[Any, ...], bool] = shared if shared is not None else {}
+        #: Claim answers shared by every world the engine builds, keyed by the claim, the
+        #: defendants and the values the claim reads (worlds that agree on those agree on
+        #: the claim), then by defendant.
+        self.shared: dict[tuple[Any, ...], dict[str, bool]] = shared if shared is not None else {}
         self.parent = parent
         self.changed = changed
         self._holds: dict[tuple[str, str], bool] = {}
-        #: The values each claim reads, in ``claim_read_order``: the same for every defendant.
-        self._read_values: dict[str, tuple[Any, ...]] = {}
+        #: The values each claim reads, in ``claim_read_order`` (the same for every
+        #: defendant), and its answers by defendant from ``shared``.
+        self._read: dict[str, tuple[tuple[Any, ...], dict[str, bool]]] = {}
         #: Keyed by the condition's identity alone where it is ``free``.
         self._truths: dict[Any, Truth] = {}
         self._variants: dict[tuple[tuple[str, Any], ...], World] = {}
@@ -447,7 +449,7 @@ class World:
     def flipped(self, name: str, value: Any) -> World:
         """``replaced({name: value})``, the one swap asked for most often."""
         key = ((name, value),)
-        return self._variants.get(key) or self._variant(key, {name: value})
+        return self._variants.get(key) or self._flip(key, name, value)
 
     def unsettling(
         self,
@@ -480,7 +482,7 @@ class World:
         for name in names:
             value = theirs.get(name)
             swap = ((name, value),)
-            world = variants.get(swap) or self._variant(swap, {name: value})
+            world = variants.get(swap) or self._flip(swap, name, value)
             # What ``truth`` would do, less the check for an answer to take from this world:
             # evaluating is always right, and the search asks only of attributes the
             # condition reads, whose change rules that answer out anyway.
@@ -515,12 +517,34 @@ class World:
         )
         return variant
 
+    def _flip(self, key: tuple[tuple[str, Any]], name: str, value: Any) -> World:
+        """``_variant`` for the one swap a dispute search makes of each attribute, without
+        the dict of changes to build and walk."""
+        values = self.values.copy()
+        if value is None:
+            values.pop(name, None)
+        else:
+            values[name] = value
+        variant = self._variants[key] = World(
+            self.compiler,
+            values,
+            self.defendants,
+            self.incident_date,
+            None,
+            self.shared,
+            self,
+            frozenset((name,)),
+        )
+        return variant
+
     def release(self) -> None:
         """Forget the variants: each refers back to this world, and without the cycle an
         assessment's worlds are freed as soon as it is done, not by the cyclic collector."""
-        for variant in self._variants.values():
-            variant.release()
-        self._variants.clear()
+        variants = self._variants
+        for variant in variants.values():
+            if variant._variants:  # most variants have none of their own: no call for them
+                variant.release()
+        variants.clear()
 
     def select(self, claim: ClaimRubric, defendant: str) -> Selection | None:
         key = (id(claim), defendant)
@@ -567,16 +591,18 @@ class World:
             for condition in (compiler.plans.get(claim_id) or compiler.plan(claim_id)).own:
                 if self.truth(condition, defendant, claim_id) is not True:
                     return False
-        read_values = self._read_values.get(claim_id)
-        if read_values is None:
-            inherited = None if parent is None else parent._read_values.get(claim_id)
+        read = self._read.get(claim_id)
+        if read is not None:
+            answers = read[1]
+        else:
+            inherited = None if parent is None else parent._read.get(claim_id)
             if inherited is not None:
                 # The parent's, with the few swapped values put in: cheaper than reading
                 # every value again in a variant that changed one or two.
                 places = compiler._claim_read_places.get(claim_id) or compiler.claim_read_places(
                     claim_id
                 )
-                changed = list(inherited)
+                changed = list(inherited[0])
                 for name in self.changed:
                     place = places.get(name)
                     if place is not None:
@@ -587,19 +613,25 @@ class World:
                     claim_id
                 )
                 read_values = tuple(map(self.values.get, order))
-            self._read_values[claim_id] = read_values
-        signature = (claim_id, defendant, self.defendants, read_values)
-        shared = self.shared.get(signature)
-        if shared is None:
+            # One look-up by the values per claim, whichever defendants are asked about:
+            # hashing every value the claim reads costs more than the rest of the answer.
+            signature = (claim_id, self.defendants, read_values)
+            shared = self.shared
+            known = shared.get(signature)
+            if known is None:
+                known = shared[signature] = {}
+            answers = known
+            self._read[claim_id] = (read_values, answers)
+        found = answers.get(defendant)
+        if found is None:
             self._holds[key] = False
             plan = compiler.plans.get(claim_id) or compiler.plan(claim_id)
             selection = self.select(plan.rubric, defendant)
-            shared = selection is not None and self._test_holds(
+            found = answers[defendant] = selection is not None and self._test_holds(
                 selection.test, defendant, claim_id, () if parent is None else plan.own
             )
-            self.shared[signature] = shared
-        self._holds[key] = shared
-        return shared
+        self._holds[key] = found
+        return found
 
     def element_holds(self, element: Element, defendant: str, claim: str | None = None) -> Truth:
         return self.truth(element.holds_when, defendant, claim)
