@@ -248,6 +248,7 @@ class _Assessment:
         self.facts = FactRefs(case, self.record.rank)
         self._dispute_memo: dict[tuple[Any, ...], tuple[list[Dispute], list[str]]] = {}
         self._built_disputes: dict[tuple[Any, ...], Dispute] = {}
+        self._cited_memo: dict[int, tuple[str, str]] = {}
         self.parts = engine.parts
         self._bases: dict[int, tuple[dict[str, Version], list[str]]] = {}
         self._worlds: dict[tuple[Any, ...], World] = {}
@@ -776,9 +777,11 @@ class _Assessment:
             material, immaterial = self._disputes(
                 condition, nm, m, defendant, claim, defense, status
             )
-            numbers = genuine and any(
-                len(d.movant.facts) > len(d.non_movant.facts) for d in material
-            )
+            if genuine:
+                for d in material:  # a loop: no generator for a list of one or two
+                    if len(d.movant.facts) > len(d.non_movant.facts):
+                        numbers = True
+                        break
         authorities = (
             part.authorities_numbers
             if numbers
@@ -1019,18 +1022,30 @@ class _Assessment:
                     f"{sj.no_evidence.because}"
                 )
             return sentence
-        cites_nm = sorted({f.cite for d in material for f in d.non_movant.facts})
-        cites_m = sorted({f.cite for d in material for f in d.movant.facts})
+        if len(material) == 1:  # most elements turn on one dispute, listed many times
+            cited_nm, cited_m = self._cited(material[0])
+        else:
+            cited_nm = _cite_list({f.cite for d in material for f in d.non_movant.facts})
+            cited_m = _cite_list({f.cite for d in material for f in d.movant.facts})
         sentence = (
-            f"Genuine dispute: crediting {self.nm_name}'s evidence"
-            + (f" ({'; '.join(cites_nm)})" if cites_nm else "")
-            + f", {element.met.rstrip('.')}; {self.m_name}' evidence"
-            + (f" ({'; '.join(cites_m)})" if cites_m else "")
-            + f" is to the contrary. {sj.no_credibility_weighing.because}"
+            f"Genuine dispute: crediting {self.nm_name}'s evidence{cited_nm}, "
+            f"{element.met.rstrip('.')}; {self.m_name}' evidence{cited_m} is to the contrary. "
+            f"{sj.no_credibility_weighing.because}"
         )
         if numbers:
             sentence += f" {sj.sheer_numbers.because}"
         return sentence
+
+    def _cited(self, found: Dispute) -> tuple[str, str]:
+        """Each side's cites behind one dispute, as an element's sentence lists them: a
+        dispute is built once per case and is material to many elements."""
+        cited = self._cited_memo.get(id(found))
+        if cited is None:
+            cited = self._cited_memo[id(found)] = (
+                _cite_list({f.cite for f in found.non_movant.facts}),
+                _cite_list({f.cite for f in found.movant.facts}),
+            )
+        return cited
 
     def _factors(
         self, test: FactorsTest, nm: World, m: World, defendant: str, claim: str
@@ -1244,6 +1259,11 @@ class _Assessment:
 
 def _reason(rule: str, ruling: Any) -> Reason:
     return Reason(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
+
+
+def _cite_list(cites: set[str]) -> str:
+    """Cites as a sentence lists them after the evidence they back, or nothing."""
+    return f" ({'; '.join(sorted(cites))})" if cites else ""
 
 
 def _versions_of(attributes: list[str], nm: World, m: World) -> list[int]:
