@@ -180,12 +180,14 @@ def _claim_part(rubric: ClaimRubric, selection: Selection) -> _ClaimPart:
         test.id,
         test.name,
         (
-            Reason(
+            Reason.make(
                 rule=standard.id,
                 because=standard.because,
                 authorities=authority_refs(standard.cites),
             ),
-            Reason(rule=test.id, because=choice.because, authorities=authority_refs(choice.cites)),
+            Reason.make(
+                rule=test.id, because=choice.because, authorities=authority_refs(choice.cites)
+            ),
         ),
         elements,
         factors,
@@ -265,14 +267,16 @@ class _Assessment:
     def report(self) -> Report:
         pairs = {key: self._claim(*key) for key in self._asserted_pairs()}
         defenses = self._defenses(pairs)
-        return Report(
+        return Report.make(
             case=self.case.caption,
             court=self.case.court,
             docket=self.case.docket,
             incident_date=self.case.incident_date.isoformat(),
             plaintiff=self.case.plaintiff.name,
             defendants=[
-                PartyRef(id=d, name=self.case.defendants[d].name, role=self.case.defendants[d].role)
+                PartyRef.make(
+                    id=d, name=self.case.defendants[d].name, role=self.case.defendants[d].role
+                )
                 for d in self.defendants
             ],
             movant=self.m_side,
@@ -280,7 +284,7 @@ class _Assessment:
             standard=list(self._standard()),
             rule_56_1=self._rule_56_1(),
             set_aside=[
-                SetAsideFact(
+                SetAsideFact.make(
                     fact=self.facts((s.fact,))[0],
                     reason=s.reason,
                     authorities=authority_refs(s.cites),
@@ -297,7 +301,7 @@ class _Assessment:
         if found is None:
             sj = self.library.summary_judgment
             found = self.parts[("standard",)] = (
-                Reason(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
+                Reason.make(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
                 _reason("genuine_dispute", sj.genuine_dispute),
                 _reason("favorable_inferences", sj.favorable_inferences),
                 _reason("no_credibility_weighing", sj.no_credibility_weighing),
@@ -374,7 +378,7 @@ class _Assessment:
         explanation = ruling.because
         if deemed:
             explanation += f" {len(deemed)} of {self.m_name}' facts are deemed admitted."
-        return Rule561Report(
+        return Rule561Report.make(
             complied=posture.non_movant_complied,
             treatment=posture.treatment,
             deemed_admitted=deemed,
@@ -570,7 +574,7 @@ class _Assessment:
         if dismissal is not None:
             reason = dismissal.reason.value
             return _Pair(
-                ClaimResult(
+                ClaimResult.make(
                     claim=claim_id,
                     claim_name=rubric.name,
                     defendant=defendant,
@@ -589,7 +593,7 @@ class _Assessment:
         selection = nm.select(rubric, defendant)
         if selection is None:
             return _Pair(
-                ClaimResult(
+                ClaimResult.make(
                     claim=claim_id,
                     claim_name=rubric.name,
                     defendant=defendant,
@@ -625,7 +629,7 @@ class _Assessment:
         explanation = self._claim_sentence(
             part.claim_name, part.test_name, name, holds, elements, factors, score, threshold
         )
-        result = ClaimResult(
+        result = ClaimResult.make(
             claim=claim_id,
             claim_name=part.claim_name,
             defendant=defendant,
@@ -790,7 +794,7 @@ class _Assessment:
             else part.authorities
         )
         values, questions, nm_facts, m_facts = self._evidence(direct, nm, m)
-        return ElementResult(
+        return ElementResult.make(
             id=element_id,
             label=part.label,
             status=status,
@@ -990,7 +994,7 @@ class _Assessment:
             for other in self.defendants:
                 if (other == defendant) is against_this_one:
                     traces.append(
-                        DependencyTrace(
+                        DependencyTrace.make(
                             claim=target,
                             defendant=other,
                             holds_for_non_movant=nm.holds(target, other),
@@ -1128,7 +1132,7 @@ class _Assessment:
                     f"{'neither side' if lean_m is _LEANS_NEUTRAL else 'the ' + lean_m.value}."
                 )
             results.append(
-                FactorResult(
+                FactorResult.make(
                     id=factor_id,
                     label=factor.label,
                     leaning=lean_nm,
@@ -1174,7 +1178,7 @@ class _Assessment:
                 if claim_result.outcome is _CLAIM_DISMISSED
                 else "the claim fails on the merits"
             )
-            return DefenseResult(
+            return DefenseResult.make(
                 defense=part.id,
                 defense_name=part.name,
                 defendant=defendant,
@@ -1215,7 +1219,7 @@ class _Assessment:
                 if disputed
                 else f": on the facts taken most favourably to {self.nm_name}, every prong is met."
             )
-        return DefenseResult(
+        return DefenseResult.make(
             defense=part.id,
             defense_name=part.name,
             defendant=defendant,
@@ -1258,7 +1262,7 @@ class _Assessment:
 
 
 def _reason(rule: str, ruling: Any) -> Reason:
-    return Reason(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
+    return Reason.make(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
 
 
 def _cite_list(cites: set[str]) -> str:
@@ -1279,7 +1283,7 @@ def _versions_of(attributes: list[str], nm: World, m: World) -> list[int]:
 
 
 def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:
-    return ElementResult(
+    return ElementResult.make(
         id=prong_id,
         label=prong.label,
         status=_NOT_REACHED,
