@@ -16,7 +16,6 @@ from .explain import (
     join_labels,
     lower_first,
     party_label,
-    shown_value,
 )
 from .library import Library
 from .model.base import Cite
@@ -827,9 +826,12 @@ class _Assessment:
             nm_values, m_values = nm.values, m.values
             values = {}
             for a in direct:  # a loop: a comprehension would be a call of its own
+                ours, theirs = nm_values.get(a), m_values.get(a)
+                # As ``shown_value`` shows them (party sets as sorted lists), without a
+                # call for each value.
                 values[a] = {
-                    "non_movant": shown_value(nm_values.get(a)),
-                    "movant": shown_value(m_values.get(a)),
+                    "non_movant": sorted(ours) if isinstance(ours, frozenset) else ours,
+                    "movant": sorted(theirs) if isinstance(theirs, frozenset) else theirs,
                 }
             questions = self.parts.get(("questions", id(direct)))
             if questions is None:
@@ -837,8 +839,8 @@ class _Assessment:
             if len(direct) == 1:  # most conditions name one attribute: its version's facts
                 nm_version = nm.versions.get(direct[0])
                 m_version = m.versions.get(direct[0])
-                nm_facts = self.facts(() if nm_version is None else nm_version.facts)
-                m_facts = self.facts(() if m_version is None else m_version.facts)
+                nm_facts = self.facts(() if nm_version is None else nm_version.facts, True)
+                m_facts = self.facts(() if m_version is None else m_version.facts, True)
             else:
                 nm_facts = self._facts_behind(nm, direct)
                 m_facts = self._facts_behind(m, direct)
