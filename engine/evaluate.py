@@ -16,7 +16,6 @@ from .explain import (
     join_labels,
     lower_first,
     party_label,
-    shown_value,
 )
 from .library import Library
 from .model.base import Cite
@@ -180,12 +179,14 @@ def _claim_part(rubric: ClaimRubric, selection: Selection) -> _ClaimPart:
         test.id,
         test.name,
         (
-            Reason(
+            Reason.make(
                 rule=standard.id,
                 because=standard.because,
                 authorities=authority_refs(standard.cites),
             ),
-            Reason(rule=test.id, because=choice.because, authorities=authority_refs(choice.cites)),
+            Reason.make(
+                rule=test.id, because=choice.because, authorities=authority_refs(choice.cites)
+            ),
         ),
         elements,
         factors,
@@ -248,6 +249,7 @@ class _Assessment:
         self.facts = FactRefs(case, self.record.rank)
         self._dispute_memo: dict[tuple[Any, ...], tuple[list[Dispute], list[str]]] = {}
         self._built_disputes: dict[tuple[Any, ...], Dispute] = {}
+        self._cited_memo: dict[int, tuple[str, str]] = {}
         self.parts = engine.parts
         self._bases: dict[int, tuple[dict[str, Version], list[str]]] = {}
         self._worlds: dict[tuple[Any, ...], World] = {}
@@ -264,14 +266,16 @@ class _Assessment:
     def report(self) -> Report:
         pairs = {key: self._claim(*key) for key in self._asserted_pairs()}
         defenses = self._defenses(pairs)
-        return Report(
+        return Report.make(
             case=self.case.caption,
             court=self.case.court,
             docket=self.case.docket,
             incident_date=self.case.incident_date.isoformat(),
             plaintiff=self.case.plaintiff.name,
             defendants=[
-                PartyRef(id=d, name=self.case.defendants[d].name, role=self.case.defendants[d].role)
+                PartyRef.make(
+                    id=d, name=self.case.defendants[d].name, role=self.case.defendants[d].role
+                )
                 for d in self.defendants
             ],
             movant=self.m_side,
@@ -279,7 +283,7 @@ class _Assessment:
             standard=list(self._standard()),
             rule_56_1=self._rule_56_1(),
             set_aside=[
-                SetAsideFact(
+                SetAsideFact.make(
                     fact=self.facts((s.fact,))[0],
                     reason=s.reason,
                     authorities=authority_refs(s.cites),
@@ -296,7 +300,7 @@ class _Assessment:
         if found is None:
             sj = self.library.summary_judgment
             found = self.parts[("standard",)] = (
-                Reason(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
+                Reason.make(rule=sj.id, because=sj.summary, authorities=authority_refs(sj.cites)),
                 _reason("genuine_dispute", sj.genuine_dispute),
                 _reason("favorable_inferences", sj.favorable_inferences),
                 _reason("no_credibility_weighing", sj.no_credibility_weighing),
@@ -373,7 +377,7 @@ class _Assessment:
         explanation = ruling.because
         if deemed:
             explanation += f" {len(deemed)} of {self.m_name}' facts are deemed admitted."
-        return Rule561Report(
+        return Rule561Report.make(
             complied=posture.non_movant_complied,
             treatment=posture.treatment,
             deemed_admitted=deemed,
@@ -576,7 +580,7 @@ class _Assessment:
         if dismissal is not None:
             reason = dismissal.reason.value
             return _Pair(
-                ClaimResult(
+                ClaimResult.make(
                     claim=claim_id,
                     claim_name=rubric.name,
                     defendant=defendant,
@@ -595,7 +599,7 @@ class _Assessment:
         selection = nm.select(rubric, defendant)
         if selection is None:
             return _Pair(
-                ClaimResult(
+                ClaimResult.make(
                     claim=claim_id,
                     claim_name=rubric.name,
                     defendant=defendant,
@@ -631,7 +635,7 @@ class _Assessment:
         explanation = self._claim_sentence(
             part.claim_name, part.test_name, name, holds, elements, factors, score, threshold
         )
-        result = ClaimResult(
+        result = ClaimResult.make(
             claim=claim_id,
             claim_name=part.claim_name,
             defendant=defendant,
@@ -783,9 +787,11 @@ class _Assessment:
             material, immaterial = self._disputes(
                 condition, nm, m, defendant, claim, defense, status
             )
-            numbers = genuine and any(
-                len(d.movant.facts) > len(d.non_movant.facts) for d in material
-            )
+            if genuine:
+                for d in material:  # a loop: no generator for a list of one or two
+                    if len(d.movant.facts) > len(d.non_movant.facts):
+                        numbers = True
+                        break
         authorities = (
             part.authorities_numbers
             if numbers
@@ -794,7 +800,7 @@ class _Assessment:
             else part.authorities
         )
         values, questions, nm_facts, m_facts = self._evidence(direct, nm, m)
-        return ElementResult(
+        return ElementResult.make(
             id=element_id,
             label=part.label,
             status=status,
@@ -827,9 +833,12 @@ class _Assessment:
             nm_values, m_values = nm.values, m.values
             values = {}
             for a in direct:  # a loop: a comprehension would be a call of its own
+                ours, theirs = nm_values.get(a), m_values.get(a)
+                # As ``shown_value`` shows them (party sets as sorted lists), without a
+                # call for each value.
                 values[a] = {
-                    "non_movant": shown_value(nm_values.get(a)),
-                    "movant": shown_value(m_values.get(a)),
+                    "non_movant": sorted(ours) if isinstance(ours, frozenset) else ours,
+                    "movant": sorted(theirs) if isinstance(theirs, frozenset) else theirs,
                 }
             questions = self.parts.get(("questions", id(direct)))
             if questions is None:
@@ -837,8 +846,8 @@ class _Assessment:
             if len(direct) == 1:  # most conditions name one attribute: its version's facts
                 nm_version = nm.versions.get(direct[0])
                 m_version = m.versions.get(direct[0])
-                nm_facts = self.facts(() if nm_version is None else nm_version.facts)
-                m_facts = self.facts(() if m_version is None else m_version.facts)
+                nm_facts = self.facts(() if nm_version is None else nm_version.facts, True)
+                m_facts = self.facts(() if m_version is None else m_version.facts, True)
             else:
                 nm_facts = self._facts_behind(nm, direct)
                 m_facts = self._facts_behind(m, direct)
@@ -1000,7 +1009,7 @@ class _Assessment:
             for other in self.defendants:
                 if (other == defendant) is against_this_one:
                     traces.append(
-                        DependencyTrace(
+                        DependencyTrace.make(
                             claim=target,
                             defendant=other,
                             holds_for_non_movant=nm.holds(target, other),
@@ -1032,18 +1041,30 @@ class _Assessment:
                     f"{sj.no_evidence.because}"
                 )
             return sentence
-        cites_nm = sorted({f.cite for d in material for f in d.non_movant.facts})
-        cites_m = sorted({f.cite for d in material for f in d.movant.facts})
+        if len(material) == 1:  # most elements turn on one dispute, listed many times
+            cited_nm, cited_m = self._cited(material[0])
+        else:
+            cited_nm = _cite_list({f.cite for d in material for f in d.non_movant.facts})
+            cited_m = _cite_list({f.cite for d in material for f in d.movant.facts})
         sentence = (
-            f"Genuine dispute: crediting {self.nm_name}'s evidence"
-            + (f" ({'; '.join(cites_nm)})" if cites_nm else "")
-            + f", {element.met.rstrip('.')}; {self.m_name}' evidence"
-            + (f" ({'; '.join(cites_m)})" if cites_m else "")
-            + f" is to the contrary. {sj.no_credibility_weighing.because}"
+            f"Genuine dispute: crediting {self.nm_name}'s evidence{cited_nm}, "
+            f"{element.met.rstrip('.')}; {self.m_name}' evidence{cited_m} is to the contrary. "
+            f"{sj.no_credibility_weighing.because}"
         )
         if numbers:
             sentence += f" {sj.sheer_numbers.because}"
         return sentence
+
+    def _cited(self, found: Dispute) -> tuple[str, str]:
+        """Each side's cites behind one dispute, as an element's sentence lists them: a
+        dispute is built once per case and is material to many elements."""
+        cited = self._cited_memo.get(id(found))
+        if cited is None:
+            cited = self._cited_memo[id(found)] = (
+                _cite_list({f.cite for f in found.non_movant.facts}),
+                _cite_list({f.cite for f in found.movant.facts}),
+            )
+        return cited
 
     def _factors(
         self, test: FactorsTest, nm: World, m: World, defendant: str, claim: str
@@ -1126,7 +1147,7 @@ class _Assessment:
                     f"{'neither side' if lean_m is _LEANS_NEUTRAL else 'the ' + lean_m.value}."
                 )
             results.append(
-                FactorResult(
+                FactorResult.make(
                     id=factor_id,
                     label=factor.label,
                     leaning=lean_nm,
@@ -1172,7 +1193,7 @@ class _Assessment:
                 if claim_result.outcome is _CLAIM_DISMISSED
                 else "the claim fails on the merits"
             )
-            return DefenseResult(
+            return DefenseResult.make(
                 defense=part.id,
                 defense_name=part.name,
                 defendant=defendant,
@@ -1213,7 +1234,7 @@ class _Assessment:
                 if disputed
                 else f": on the facts taken most favourably to {self.nm_name}, every prong is met."
             )
-        return DefenseResult(
+        return DefenseResult.make(
             defense=part.id,
             defense_name=part.name,
             defendant=defendant,
@@ -1256,7 +1277,12 @@ class _Assessment:
 
 
 def _reason(rule: str, ruling: Any) -> Reason:
-    return Reason(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
+    return Reason.make(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
+
+
+def _cite_list(cites: set[str]) -> str:
+    """Cites as a sentence lists them after the evidence they back, or nothing."""
+    return f" ({'; '.join(sorted(cites))})" if cites else ""
 
 
 def _versions_of(attributes: list[str], nm: World, m: World) -> list[int]:
@@ -1272,7 +1298,7 @@ def _versions_of(attributes: list[str], nm: World, m: World) -> list[int]:
 
 
 def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:
-    return ElementResult(
+    return ElementResult.make(
         id=prong_id,
         label=prong.label,
         status=_NOT_REACHED,

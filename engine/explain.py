@@ -22,7 +22,7 @@ def authority_refs(cites: Iterable[Cite]) -> list[AuthorityRef]:
         if key not in seen:
             ref = _AUTHORITY_REFS.get(key)
             if ref is None:
-                ref = _AUTHORITY_REFS[key] = AuthorityRef(id=key[0], pin=key[1])
+                ref = _AUTHORITY_REFS[key] = AuthorityRef.make(id=key[0], pin=key[1])
             seen[key] = ref
     return list(seen.values())
 
@@ -39,11 +39,13 @@ class FactRefs:
         #: The same few groups of facts (a version's witnesses) are listed again and again.
         self._lists: dict[tuple[str, ...], list[FactRef]] = {}
 
-    def __call__(self, fact_ids: tuple[str, ...]) -> list[FactRef]:
+    def __call__(self, fact_ids: tuple[str, ...], in_order: bool = False) -> list[FactRef]:
+        """``in_order``: the ids are one version's facts, which the record lists once each
+        in the facts' order already, so there is nothing to sort."""
         found = self._lists.get(fact_ids)
         if found is None:
             ordered: Iterable[str] = fact_ids
-            if len(fact_ids) > 1:  # most versions rest on one fact: nothing to order
+            if len(fact_ids) > 1 and not in_order:  # most versions rest on one fact
                 rank = self._rank
                 if rank is None:
                     rank = self._rank = fact_ranks(self.case)
@@ -54,7 +56,7 @@ class FactRefs:
                 ref = refs.get(fid)
                 if ref is None:
                     fact = self._facts[fid]
-                    ref = refs[fid] = FactRef(
+                    ref = refs[fid] = FactRef.make(
                         id=fid,
                         text=fact.text,
                         cite=fact.cite,
@@ -81,15 +83,17 @@ def dispute(
     movant: Version | None,
     together_with: list[str] | None = None,
 ) -> Dispute:
-    return Dispute(
+    return Dispute.make(
         attribute=attribute_id,
         question=attribute.question,
-        non_movant=SideValue(value=None, facts=[])
+        non_movant=SideValue.make(value=None, facts=[])
         if non_movant is None
-        else SideValue(value=shown_value(non_movant.value), facts=facts(non_movant.facts)),
-        movant=SideValue(value=None, facts=[])
+        else SideValue.make(
+            value=shown_value(non_movant.value), facts=facts(non_movant.facts, True)
+        ),
+        movant=SideValue.make(value=None, facts=[])
         if movant is None
-        else SideValue(value=shown_value(movant.value), facts=facts(movant.facts)),
+        else SideValue.make(value=shown_value(movant.value), facts=facts(movant.facts, True)),
         together_with=together_with or [],
     )
 

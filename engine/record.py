@@ -70,6 +70,8 @@ class Kinds(NamedTuple):
     from_status: tuple[str, ...]
     #: Every declared attribute, and whether it names parties.
     party: dict[str, bool]
+    #: The kinds of evidence the standard admits.
+    admissible: frozenset[EvidenceKind]
 
 
 def attribute_kinds(library: Library) -> Kinds:
@@ -77,13 +79,16 @@ def attribute_kinds(library: Library) -> Kinds:
     return Kinds(
         tuple(a for a, attribute in declared.items() if attribute.from_case == "plaintiff_status"),
         {a: attribute.type is _PARTY for a, attribute in declared.items()},
+        frozenset(library.summary_judgment.admissible),
     )
 
 
 def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Record:
     """``kinds``: ``attribute_kinds(library)``, where the caller keeps it."""
     sj = library.summary_judgment
-    admissible = set(sj.admissible)
+    if kinds is None:
+        kinds = attribute_kinds(library)
+    admissible = kinds.admissible
     set_aside: dict[str, SetAside] = {}
     facts = case.facts
 
@@ -155,9 +160,7 @@ def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Re
                     pairs.append((fid, value))
     nm_tiers = (non_movant_side, _UNDISPUTED, _THIRD_PARTY, movant_side)
     m_tiers = (movant_side, _UNDISPUTED, _THIRD_PARTY, non_movant_side)
-    non_movant, movant = _worlds(
-        case, kinds or attribute_kinds(library), by_attribute, nm_tiers, m_tiers
-    )
+    non_movant, movant = _worlds(case, kinds, by_attribute, nm_tiers, m_tiers)
     return Record(
         facts=dict(facts),
         admitted=admitted,
@@ -209,10 +212,22 @@ def _worlds(
                 m_side = tier
                 break
         assert nm_side is not None and m_side is not None
-        found = nm_world[attribute_id] = _versions(case, party, sides[nm_side])
-        m_world[attribute_id] = (
-            found if m_side is nm_side else _versions(case, party, sides[m_side])
-        )
+        # Each side mostly speaks through one fact: its version is built here, no call.
+        values = sides[nm_side]
+        if len(values) == 1 and not party:
+            fid, value = values[0]
+            found = (_new_version(Version, (value, (fid,))),)
+        else:
+            found = _versions(case, party, values)
+        nm_world[attribute_id] = found
+        if m_side is not nm_side:
+            values = sides[m_side]
+            if len(values) == 1 and not party:
+                fid, value = values[0]
+                found = (_new_version(Version, (value, (fid,))),)
+            else:
+                found = _versions(case, party, values)
+        m_world[attribute_id] = found
     return nm_world, m_world
 
 
@@ -240,14 +255,20 @@ def _versions(case: Case, party: bool, values: list[tuple[str, Any]]) -> tuple[V
 
 
 def _party_versions(case: Case, values: list[tuple[str, Any]]) -> tuple[Version, ...]:
+    if len(values) == 1:  # the common case: one fact naming the parties outright
+        fid, value = values[0]
+        if isinstance(value, list):
+            return (_new_version(Version, (frozenset(value), (fid,))),)
     definite: set[str] = set()
     open_sets: list[list[str]] = []
-    for _fid, value in values:
-        if isinstance(value, OneOf):
-            open_sets.append(value.one_of)
-        elif isinstance(value, list):
+    fids = []
+    for fid, value in values:  # one pass: the facts, the parties named, the open choices
+        fids.append(fid)
+        if isinstance(value, list):
             definite.update(value)
-    facts = tuple([fid for fid, _ in values])
+        elif isinstance(value, OneOf):
+            open_sets.append(value.one_of)
+    facts = tuple(fids)
     if not open_sets:  # the common case: the parties are named
         return (_new_version(Version, (frozenset(definite), facts)),)
     choices = {frozenset(definite | set(pick)) for pick in itertools.product(*open_sets)}
