@@ -98,7 +98,7 @@ def find_pivots(engine: Engine, case: Case, before: Report | None = None) -> lis
         ]
         if flips:
             pivots.append(
-                Pivot(
+                Pivot.make(
                     kind=candidate.kind,
                     subject=candidate.subject,
                     value=candidate.value,
@@ -167,7 +167,7 @@ def _flipped(key: tuple[str, ...], before: str, after: str) -> bool:
 
 
 def _flip(key: tuple[str, ...], before: str, after: str) -> Flip:
-    return Flip(
+    return Flip.make(
         claim=key[0],
         defendant=key[1],
         defense=key[2] if len(key) > 2 else None,

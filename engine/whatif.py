@@ -339,7 +339,7 @@ def diff_reports(before: Report, after: Report) -> list[Change]:
     changes: list[Change] = []
     if before.rule_56_1.treatment != after.rule_56_1.treatment:
         changes.append(
-            Change(
+            Change.make(
                 kind="rule_56_1",
                 before=before.rule_56_1.treatment.value,
                 after=after.rule_56_1.treatment.value,
@@ -351,7 +351,7 @@ def diff_reports(before: Report, after: Report) -> list[Change]:
     for fid, entry in now_set_aside.items():
         if fid not in was_set_aside:
             changes.append(
-                Change(
+                Change.make(
                     kind="set_aside",
                     item=fid,
                     label=entry.fact.cite,
@@ -363,7 +363,7 @@ def diff_reports(before: Report, after: Report) -> list[Change]:
     for fid, entry in was_set_aside.items():
         if fid not in now_set_aside:
             changes.append(
-                Change(
+                Change.make(
                     kind="set_aside",
                     item=fid,
                     label=entry.fact.cite,
@@ -409,7 +409,7 @@ def _claim_changes(old: ClaimResult | None, new: ClaimResult | None) -> list[Cha
     new_outcome = _claim_state(new, same_test)
     if old_outcome != new_outcome:
         out.append(
-            Change(
+            Change.make(
                 kind="claim",
                 **common,
                 before=old_outcome,
@@ -457,7 +457,7 @@ def _defense_changes(
     outcomes = {old.outcome if old else None, new.outcome if new else None}
     if len(outcomes) > 1:
         out.append(
-            Change(
+            Change.make(
                 kind="defense",
                 **common,
                 before=old.outcome.value if old else None,
@@ -497,7 +497,7 @@ def _items(
         either = b or a
         assert either is not None
         out.append(
-            Change(
+            Change.make(
                 kind=kind,
                 **common,
                 item=item_id,

@@ -419,3 +419,17 @@ def test_report_parts_are_immutable_and_shared_safely() -> None:
     assert first != second
     with pytest.raises(TypeError):
         AuthorityRef(id="celotex_1986")  # type: ignore[call-arg]
+    # ``make``, as the engine builds parts, is the class call by another road.
+    made = Dispute.make(attribute="a", question="A?", non_movant=side, movant=side)
+    assert type(made) is Dispute and made == first and made.together_with == ()
+    with pytest.raises(TypeError):
+        AuthorityRef.make(id="celotex_1986")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        AuthorityRef.make(id="celotex_1986", pin="322", page="1")  # type: ignore[call-arg]
+    # A part is a tuple underneath, yet equals neither a plain tuple nor another kind of part.
+    from triable.engine.model.report import PartyRef
+
+    plain = ("celotex_1986", "322")
+    assert ref != plain and plain != ref
+    assert not ref == plain and not plain == ref  # noqa: SIM201
+    assert PartyRef(id="a", name="b", role="c") != SideValue(value="a", facts="b")  # type: ignore[arg-type]

@@ -1,6 +1,6 @@
 """The report: the public JSON contract (SPEC section 4, report_version 1)."""
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from operator import itemgetter
 from typing import Any, ClassVar, Literal, Self, dataclass_transform, get_origin
@@ -61,11 +61,11 @@ class Out(tuple, metaclass=_Layout):  # type: ignore[type-arg]
     __slots__ = ()
     #: The fields, in the order the JSON report lists them.
     fields: ClassVar[tuple[str, ...]]
-    #: Builds a part from its fields by keyword, as calling the class does, but hands the
-    #: keywords straight to the generated ``__new__``: calling a class packs them into a
-    #: dict and unpacks them again, which cost half of building a part, and the engine
-    #: builds about a hundred parts per case.
-    make: ClassVar[Callable[..., Self]]
+    #: How parts are built: ``Part.make(field=...)`` takes the fields by keyword, as a call
+    #: of the class would, and is typed as the class so that type checking sees the same
+    #: signature. It hands the keywords straight to the generated ``__new__``; calling a
+    #: class packs them into a dict and unpacks them again, half the cost of a part.
+    make: ClassVar[type[Self]]
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
@@ -73,15 +73,17 @@ class Out(tuple, metaclass=_Layout):  # type: ignore[type-arg]
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
 
+    # A part equals only a part of its own kind. Another tuple gets a definite answer, not
+    # NotImplemented: Python would then ask the tuple, which compares item by item.
     def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return tuple.__eq__(self, other)  # type: ignore[arg-type]
+        if type(other) is type(self):
+            return tuple.__eq__(self, other)  # type: ignore[arg-type]
+        return False if isinstance(other, tuple) else NotImplemented
 
     def __ne__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return tuple.__ne__(self, other)  # type: ignore[arg-type]
+        if type(other) is type(self):
+            return tuple.__ne__(self, other)  # type: ignore[arg-type]
+        return True if isinstance(other, tuple) else NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
 
