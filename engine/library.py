@@ -27,6 +27,3 @@ class Library(NamedTuple):
     claims: dict[str, ClaimRubric]
     #: Where each id came from, for messages; not part of the law.
     origins: Mapping[str, str] = MappingProxyType({})
-
-    def claim_order(self, claim_id: str) -> int:
-        return list(self.claims).index(claim_id) if claim_id in self.claims else len(self.claims)

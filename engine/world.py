@@ -24,7 +24,6 @@ from .model.conditions import ClaimHolds, ClearlyEstablished, Condition
 from .model.rubric import (
     ClaimRubric,
     DefenseTest,
-    Element,
     ElementsTest,
     FactorsTest,
     Standard,
@@ -633,17 +632,11 @@ class World:
         self._holds[key] = found
         return found
 
-    def element_holds(self, element: Element, defendant: str, claim: str | None = None) -> Truth:
-        return self.truth(element.holds_when, defendant, claim)
-
-    def test_holds(self, claim: ClaimRubric, test: AnyTest, defendant: str) -> bool:
-        own = tuple(e.holds_when for e in claim.elements.values())
-        return self._test_holds(test, defendant, claim.id, own)
-
     def _test_holds(
         self, test: AnyTest, defendant: str, claim_id: str, own: tuple[Condition, ...]
     ) -> bool:
-        """``test_holds`` given the conditions of the claim's own elements not yet asked."""
+        """Whether the claim's test holds and so do ``own``, the conditions of the claim's
+        own elements not yet asked."""
         truth = self.truth
         for condition in own:
             if truth(condition, defendant, claim_id) is not True:
