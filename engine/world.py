@@ -504,17 +504,7 @@ class World:
                 values.pop(name, None)
             else:
                 values[name] = value
-        variant = self._variants[key] = World(
-            self.compiler,
-            values,
-            self.defendants,
-            self.incident_date,
-            None,
-            self.shared,
-            self,
-            frozenset(changes),
-        )
-        return variant
+        return self._child(key, values, frozenset(changes))
 
     def _flip(self, key: tuple[tuple[str, Any]], name: str, value: Any) -> World:
         """``_variant`` for the one swap a dispute search makes of each attribute, without
@@ -524,6 +514,9 @@ class World:
             values.pop(name, None)
         else:
             values[name] = value
+        return self._child(key, values, frozenset((name,)))
+
+    def _child(self, key: Any, values: dict[str, Any], changed: frozenset[str]) -> World:
         variant = self._variants[key] = World(
             self.compiler,
             values,
@@ -532,7 +525,7 @@ class World:
             None,
             self.shared,
             self,
-            frozenset((name,)),
+            changed,
         )
         return variant
 

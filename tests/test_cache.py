@@ -90,20 +90,28 @@ def test_conditions_compiled_on_one_run_are_not_compiled_on_the_next(
     assert first == second == _check(capsys, str(case), "--format", "json")
 
 
-def test_an_unreadable_store_of_compiled_conditions_is_a_miss(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+def _seed_code_store(contents: dict[str, bytes]) -> str:
+    """Put ``contents`` where the store of compiled conditions is kept; its entry's name."""
     from triable.cli import cache
 
     entry = cache.key("conditions", [])
     folder = cache.directory()
     assert entry is not None and folder is not None
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / entry).write_bytes(cache.dumps({"def condition(): pass": b"not marshal data"}))
-    assert '"outcome"' in _check(capsys, str(SEED), "--format", "json")
+    (folder / entry).write_bytes(cache.dumps(contents))
+    return entry
+
+
+def test_an_unreadable_store_of_compiled_conditions_is_a_miss(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     import marshal
     from types import CodeType
 
+    from triable.cli import cache
+
+    entry = _seed_code_store({"def condition(): pass": b"not marshal data"})
+    assert '"outcome"' in _check(capsys, str(SEED), "--format", "json")
     stored = cache.load(entry)  # stored afresh
     assert "def condition(): pass" not in stored
     assert stored and all(isinstance(marshal.loads(code), CodeType) for code in stored.values())
@@ -116,12 +124,8 @@ def test_a_full_store_of_compiled_conditions_keeps_only_what_a_run_compiled(
 
     from triable.cli import cache
 
-    entry = cache.key("conditions", [])
-    folder = cache.directory()
-    assert entry is not None and folder is not None
-    folder.mkdir(parents=True, exist_ok=True)
     others = {f"x = {n}": marshal.dumps(compile(f"x = {n}", "<c>", "exec")) for n in range(600)}
-    (folder / entry).write_bytes(cache.dumps(others))
+    entry = _seed_code_store(others)
     _check(capsys, str(SEED), "--format", "json")
     stored = cache.load(entry)
     assert 0 < len(stored) <= cache.MAX_STORED_CODE
