@@ -117,8 +117,11 @@ def cli_latency(
 def floor_figure(env: dict[str, str], runs: int) -> Figure:
     """What no check that computes its report can go below while triable's file models are
     pydantic models: importing them (and so pydantic's model machinery) and the YAML reader,
-    doing nothing else."""
-    models = "import yaml, triable.engine.model.case, triable.engine.model.rubric"
+    doing nothing else, with the garbage collector paused as `triable` pauses it."""
+    models = (
+        "import gc; gc.disable(); "
+        "import yaml, triable.engine.model.case, triable.engine.model.rubric"
+    )
     return against_bare(
         "Floor of a computed check: import the file models / bare imports",
         [sys.executable, "-c", models],

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from triable.engine.errors import InvalidDocument, TriableError
 
 from .direct import run_directly
+from .startup import pause_collector, resume_collector
 
 if TYPE_CHECKING:
     import typer
@@ -115,8 +116,10 @@ def main(argv: list[str] | None = None) -> int:
 def _run_command_line(argv: list[str] | None) -> int:
     import typer
 
+    app = _app()
+    resume_collector()
     try:
-        result = _app()(args=argv, prog_name="triable", standalone_mode=False)
+        result = app(args=argv, prog_name="triable", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
@@ -131,4 +134,5 @@ def _is_usage_error(exc: Exception) -> bool:
 
 
 def run() -> None:
+    pause_collector()
     sys.exit(main())

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .output import write_output
 from .render import Format, renderer
+from .startup import resume_collector
 
 
 def run(
@@ -26,7 +27,9 @@ def run(
     from . import session
 
     engine = session.engine(rubrics)
-    reports = [engine.evaluate(session.case(path, engine.library)) for path in cases]
+    loaded = [session.case(path, engine.library) for path in cases]
+    resume_collector()
+    reports = [engine.evaluate(case) for case in loaded]
     options = {"colour": False} if fmt is Format.TEXT and output is not None else {}
     text = renderer(fmt)(reports, library=engine.library, **options)
     cache.store(entry, text)
