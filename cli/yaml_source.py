@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
@@ -35,6 +35,9 @@ _SPECIAL_FLOATS = {
     ".nan": float("nan"),
 }
 _TRUE = {"true", "True", "TRUE"}
+#: The first characters of every plain scalar that is not a string: null, a boolean, a
+#: YAML 1.1 boolean word, a number or a special float.
+_MAY_BE_SPECIAL = frozenset("~nNtTfFyYoO0123456789+-.") | {""}
 _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
 #: Plain words YAML 1.1 would have turned into booleans; kept as text, and pointed out
@@ -61,22 +64,23 @@ _ALLOWED_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", 
 
 Path_ = tuple[str | int, ...]
 
-
-class Mark(NamedTuple):
-    line: int
-    col: int
+# Tuples, not ``A | B``: a union written in the loop would be built again for every event.
+_PASSED_OVER = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+_CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 
 class SourceDocument:
-    """A parsed file: its data, and where each value (and each mapping key) starts."""
+    """A parsed file: its data, and where each value (and each mapping key) starts: the
+    parser's own marks, counted from 0, which a reader of the file is shown from 1."""
 
     __slots__ = ("data", "keys", "path", "values", "yaml11_words")
 
     def __init__(self, path: str, data: Any = None) -> None:
         self.path = path
         self.data = data
-        self.values: dict[Path_, Mark] = {}
-        self.keys: dict[Path_, Mark] = {}
+        self.values: dict[Path_, yaml.Mark] = {}
+        self.keys: dict[Path_, yaml.Mark] = {}
         self.yaml11_words: set[Path_] = set()
 
     def locate(self, loc: Path_, *, key: bool = False) -> Location:
@@ -85,11 +89,15 @@ class SourceDocument:
         while probe:
             mark = (self.keys.get(probe) if key else None) or self.values.get(probe)
             if mark:
-                return Location(self.path, mark.line, mark.col)
+                return Location(self.path, mark.line + 1, mark.column + 1)
             probe = probe[:-1]
             key = False
-        mark = self.values.get((), Mark(1, 1))
-        return Location(self.path, mark.line, mark.col)
+        mark = self.values.get(())
+        return (
+            Location(self.path, mark.line + 1, mark.column + 1)
+            if mark
+            else Location(self.path, 1, 1)
+        )
 
 
 def read_text(path: Path) -> str:
@@ -153,7 +161,8 @@ def parse(text: str, shown: str) -> SourceDocument:
     builder = _Builder(doc)
     parser = _Parser(text)
     try:
-        doc.data = builder.build(_events(parser))
+        # The parser's own method as the iterator, called until it has no event left.
+        doc.data = builder.build(iter(parser.get_event, None))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -202,14 +211,6 @@ def _tab_at(text: str, line: int, column: int) -> bool:
     return line < len(lines) and "\t" in lines[line][: column + 1]
 
 
-def _events(parser: Any) -> Iterator[Any]:
-    while True:
-        event = parser.get_event()
-        if event is None:
-            return
-        yield event
-
-
 class _Builder:
     """Turns parser events into plain dicts, lists and scalars, recording positions."""
 
@@ -228,90 +229,85 @@ class _Builder:
         # A stack of open collections: (container, path, key_pending, key_event, anchor, size)
         stack: list[list[Any]] = []
         root_set = False
+        values = self.doc.values
+        keys = self.doc.keys
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise UnusableInput(
-                        "Y007",
-                        "more than one YAML document ('---') in one file; put each in its own file",
-                        self._where(event),
-                    )
-                continue
-            if isinstance(
-                event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentEndEvent
-            ):
-                continue
-            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                container, path, _k, _ke, anchor, size = stack.pop()
+            # Scalars first: most events are scalars, and most scalars are mapping keys.
+            scalar = isinstance(event, yaml.ScalarEvent)
+            if scalar or not isinstance(event, _CLOSING):
+                if not stack:
+                    if isinstance(event, yaml.DocumentStartEvent):
+                        documents += 1
+                        if documents > 1:
+                            raise UnusableInput(
+                                "Y007",
+                                "more than one YAML document ('---') in one file; put each "
+                                "in its own file",
+                                self._where(event),
+                            )
+                        continue
+                    if isinstance(event, _PASSED_OVER):
+                        continue
+                    path: Path_ = ()
+                else:
+                    top = stack[-1]
+                    container = top[0]
+                    if type(container) is dict:
+                        key = top[2]
+                        if key is None:
+                            top[2], top[3] = self._key(event), event
+                            continue
+                        path = (*top[1], key)
+                        if key in container:
+                            raise UnusableInput(
+                                "Y002",
+                                f"duplicate key '{key}' (first at line "
+                                f"{keys[path].line + 1}); remove one of them",
+                                self._where(top[3]),
+                            )
+                        keys[path] = top[3].start_mark
+                    else:
+                        path = (*top[1], len(container))
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    self._count(0, event)
+                values[path] = event.start_mark
+                if scalar:
+                    if event.tag and event.tag != "!":
+                        self._check_tag(event)
+                    value = self._scalar(event, path)
+                    if event.anchor:
+                        self.anchors[event.anchor] = (value, 1)
+                    size = 1
+                elif isinstance(event, yaml.AliasEvent):
+                    value, size = self._alias(event)
+                else:
+                    if event.tag and event.tag != "!":
+                        self._check_tag(event)
+                    if len(stack) >= MAX_DEPTH:
+                        raise UnusableInput(
+                            "Y005",
+                            f"nesting is deeper than {MAX_DEPTH} levels; rubric and case files "
+                            "are never this deep — check the indentation",
+                            self._where(event),
+                        )
+                    opened_node: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                    stack.append([opened_node, path, None, None, event.anchor, 1])
+                    continue
+            else:
+                value, path, _k, _ke, anchor, size = stack.pop()
                 if anchor:
-                    self.anchors[anchor] = (container, size)
-                if stack:
-                    stack[-1][5] += size
-                    self._attach(stack, container, path)
+                    self.anchors[anchor] = (value, size)
+            if stack:
+                top = stack[-1]
+                top[5] += size
+                if top[2] is not None:
+                    top[0][top[2]] = value
+                    top[2] = None
                 else:
-                    result, root_set = container, True
-                continue
-
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                stack[-1][2], stack[-1][3] = self._key(event), event
-                continue
-
-            path = self._child_path(stack)
-            self._count(1, event)
-            mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-            self.doc.values[path] = mark
-            if isinstance(event, yaml.AliasEvent):
-                if event.anchor not in self.anchors:
-                    raise UnusableInput(
-                        "Y001", f"malformed YAML: unknown alias *{event.anchor}", self._where(event)
-                    )
-                value, size = self.anchors[event.anchor]
-                self.alias_nodes += size
-                self._count(size, event)
-                if self.alias_nodes > MAX_ALIAS_NODES:
-                    raise UnusableInput(
-                        "Y004",
-                        f"aliases expand to more than {MAX_ALIAS_NODES:,} values; "
-                        "write the repeated parts out or use fewer nested aliases",
-                        self._where(event),
-                    )
-                if stack:
-                    stack[-1][5] += size
-                    self._attach(stack, value, path)
-                else:
-                    result, root_set = value, True
-                continue
-            tag = getattr(event, "tag", None)
-            if tag and tag != "!" and tag not in _ALLOWED_TAGS:
-                shown_tag = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
-                raise UnusableInput(
-                    "Y003",
-                    f"the tag {shown_tag} is not allowed; triable reads plain data only "
-                    "and never builds objects from tags (remove the tag)",
-                    self._where(event),
-                )
-            if isinstance(event, yaml.ScalarEvent):
-                value = self._scalar(event, path)
-                if event.anchor:
-                    self.anchors[event.anchor] = (value, 1)
-                if stack:
-                    stack[-1][5] += 1
-                    self._attach(stack, value, path)
-                else:
-                    result, root_set = value, True
-                continue
-            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                if len(stack) >= MAX_DEPTH:
-                    raise UnusableInput(
-                        "Y005",
-                        f"nesting is deeper than {MAX_DEPTH} levels; rubric and case files are "
-                        "never this deep — check the indentation",
-                        self._where(event),
-                    )
-                opened_node: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                stack.append([opened_node, path, None, None, event.anchor, 1])
-                continue
+                    top[0].append(value)
+            else:
+                result, root_set = value, True
         if not root_set or result is None:
             raise UnusableInput(
                 "Y006",
@@ -319,6 +315,36 @@ class _Builder:
                 Location(self.doc.path, 1, 1),
             )
         return result
+
+    def _alias(self, event: Any) -> tuple[Any, int]:
+        """What an alias stands for and how many values that is, within the bound on
+        alias expansion."""
+        if event.anchor not in self.anchors:
+            raise UnusableInput(
+                "Y001", f"malformed YAML: unknown alias *{event.anchor}", self._where(event)
+            )
+        value, size = self.anchors[event.anchor]
+        self.alias_nodes += size
+        self._count(size, event)
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            raise UnusableInput(
+                "Y004",
+                f"aliases expand to more than {MAX_ALIAS_NODES:,} values; "
+                "write the repeated parts out or use fewer nested aliases",
+                self._where(event),
+            )
+        return value, size
+
+    def _check_tag(self, event: Any) -> None:
+        tag = event.tag
+        if tag not in _ALLOWED_TAGS:
+            shown_tag = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+            raise UnusableInput(
+                "Y003",
+                f"the tag {shown_tag} is not allowed; triable reads plain data only "
+                "and never builds objects from tags (remove the tag)",
+                self._where(event),
+            )
 
     def _count(self, n: int, event: Any) -> None:
         self.nodes += n
@@ -344,34 +370,6 @@ class _Builder:
             )
         return str(event.value)
 
-    def _child_path(self, stack: list[list[Any]]) -> Path_:
-        if not stack:
-            return ()
-        container, path, key, key_event, *_ = stack[-1]
-        if isinstance(container, dict):
-            child = (*path, key)
-            if key in container:
-                raise UnusableInput(
-                    "Y002",
-                    f"duplicate key '{key}' (first at line "
-                    f"{self.doc.keys[child].line}); remove one of them",
-                    self._where(key_event),
-                )
-            self.doc.keys[child] = Mark(
-                key_event.start_mark.line + 1, key_event.start_mark.column + 1
-            )
-            return child
-        return (*path, len(container))
-
-    @staticmethod
-    def _attach(stack: list[list[Any]], value: Any, path: Path_) -> None:
-        top = stack[-1]
-        if isinstance(top[0], dict):
-            top[0][top[2]] = value
-            top[2] = None
-        else:
-            top[0].append(value)
-
     def _scalar(self, event: Any, path: Path_) -> Any:
         value: str = event.value
         tag = event.tag
@@ -379,6 +377,8 @@ class _Builder:
         if tag and tag.startswith(_CORE):
             return self._explicit(tag[len(_CORE) :], value, event)
         if not plain:
+            return value
+        if value[:1] not in _MAY_BE_SPECIAL:  # most values are words: nothing else to ask
             return value
         if value in _NULL:
             return None

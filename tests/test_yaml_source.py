@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from triable.cli.yaml_source import MAX_DEPTH, Mark, load, parse
+from triable.cli.yaml_source import MAX_DEPTH, load, parse
 from triable.engine.errors import Location, UnusableInput
 
 
@@ -19,9 +19,9 @@ def error_of(text: str) -> UnusableInput:
 def test_values_and_keys_have_positions() -> None:
     doc = parse("kind: case\nfacts:\n  a:\n    text: hello\n    disputes: [b, c]\n", "f.yaml")
     assert doc.data["facts"]["a"]["disputes"] == ["b", "c"]
-    assert doc.values[("facts", "a", "text")] == Mark(4, 11)
-    assert doc.keys[("facts", "a", "text")] == Mark(4, 5)
-    assert doc.values[("facts", "a", "disputes", 1)] == Mark(5, 19)
+    assert doc.locate(("facts", "a", "text")) == Location("f.yaml", 4, 11)
+    assert doc.locate(("facts",), key=True) == Location("f.yaml", 2, 1)
+    assert doc.locate(()) == Location("f.yaml", 1, 1)
     assert doc.locate(("facts", "a", "disputes", 1)) == Location("f.yaml", 5, 19)
     assert doc.locate(("facts", "a", "missing")) == Location("f.yaml", 4, 5)
     assert doc.locate(("facts", "a", "text"), key=True) == Location("f.yaml", 4, 5)
