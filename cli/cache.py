@@ -40,24 +40,27 @@ def directory() -> Path | None:
     return Path(base) / "triable"
 
 
-def _code_roots() -> list[Path]:
+def _code_roots() -> list[str]:
     import triable.cli
     import triable.engine
 
-    return [Path(triable.engine.__file__).parent, Path(triable.cli.__file__).parent]
+    return [os.path.dirname(triable.engine.__file__), os.path.dirname(triable.cli.__file__)]
 
 
-def _walk(root: Path) -> list[Path]:
-    found: list[Path] = []
-    stack = [root]
+def _walk(root: str | Path) -> list[str]:
+    """Every file under ``root`` but compiled code, as sorted path strings (a check on
+    every save walks triable's code and the rubrics: Path objects would double its cost)."""
+    found: list[str] = []
+    stack = [os.fspath(root)]
     while stack:
         with os.scandir(stack.pop()) as entries:
             for entry in entries:
                 if entry.is_dir() and entry.name != "__pycache__":
-                    stack.append(Path(entry.path))
+                    stack.append(entry.path)
                 elif entry.is_file():
-                    found.append(Path(entry.path))
-    return sorted(found)
+                    found.append(entry.path)
+    found.sort()
+    return found
 
 
 @functools.cache
@@ -69,14 +72,14 @@ def _code_digest() -> bytes | None:
     try:
         for root in _code_roots():
             for path in _walk(root):
-                stat = path.stat()
+                stat = os.stat(path)
                 digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     except OSError:
         return None
     return digest.digest()
 
 
-def key(kind: str, files: Iterable[Path], *extra: str) -> str | None:
+def key(kind: str, files: Iterable[str | Path], *extra: str) -> str | None:
     """A key for ``kind`` computed from file contents, or None if a file cannot be read."""
     code = _code_digest()
     if code is None:
@@ -84,7 +87,8 @@ def key(kind: str, files: Iterable[Path], *extra: str) -> str | None:
     digest = hashlib.sha256(code + kind.encode())
     try:
         for path in files:
-            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+            with open(path, "rb") as handle:
+                digest.update(os.fsencode(path) + b"\0" + handle.read() + b"\0")
     except OSError:
         return None
     for part in extra:
@@ -92,8 +96,8 @@ def key(kind: str, files: Iterable[Path], *extra: str) -> str | None:
     return digest.hexdigest()
 
 
-def rubric_files(folder: Path) -> list[Path]:
-    return [p for p in _walk(folder) if p.suffix == ".yaml"] if folder.is_dir() else []
+def rubric_files(folder: Path) -> list[str]:
+    return [p for p in _walk(folder) if p.endswith(".yaml")] if folder.is_dir() else []
 
 
 def load(entry: str | None) -> Any:

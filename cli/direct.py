@@ -47,7 +47,7 @@ def cache_entry(cases: list[Path], fmt: Format, rubrics: Path | None) -> str | N
     from . import cache
 
     folder = rubrics if rubrics is not None else Path(triable.rubrics.__file__).parent
-    files = [*cases, *cache.rubric_files(folder)]
+    files: list[str | Path] = [*cases, *cache.rubric_files(folder)]
     return cache.key("report", files, fmt.value, str(folder.resolve()))
 
 
