@@ -2,7 +2,10 @@
 
 - ``generate_case(library, n_facts, seed)``: a case of any size against a rubric library,
   using its real attribute vocabulary: facts from both sides establishing values of the
-  right type, a few open party values, disputes, set-aside evidence, 56.1 paragraphs.
+  right type, a few open party values, disputes, set-aside evidence, 56.1 paragraphs. It is
+  contested as a real record is: which values favour the plaintiff is found once per library
+  by probing the engine (``leanings``); the plaintiff's facts mostly assert those, the
+  defendants' mostly contest them, so several claims survive on genuinely disputed facts.
 - ``write_disputed_rubrics(folder)`` and ``disputed_case(...)``: a small rubric folder whose
   claim reads 50 attributes, and a case disputing every one of them (for ``pivots``).
 - ``write_validate_tree(folder, n_files)``: rubric and case files for ``validate``.
@@ -16,12 +19,14 @@ import datetime as dt
 import random
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from triable.cli.documents import default_rubrics
+from triable.engine.evaluate import Engine
 from triable.engine.library import Library
 from triable.engine.model.case import Case
 from triable.engine.vocab import AttributeType, EvidenceKind, Rule561Treatment
@@ -58,109 +63,60 @@ def write_model(path: Path, model: Any) -> Path:
 
 # --- cases of any size ---------------------------------------------------------------------
 
-
-def _profile(
-    rng: random.Random, library: Library, defendants: list[str]
-) -> dict[str, dict[str, Any]]:
-    """Each side's version of every attribute, fixed for the case whatever its size, so a
-    larger record repeats versions (more witnesses) rather than multiplying them."""
-    profile: dict[str, dict[str, Any]] = {}
-    for attribute_id, attribute in library.attributes.items():
-        if attribute.from_case:
-            continue
-        levels = attribute.levels or []
-        versions: dict[str, Any] = {}
-        for side in SIDES:
-            plaintiff = side == "plaintiff"
-            if attribute.type is AttributeType.BOOLEAN:
-                value: Any = rng.random() < (0.75 if plaintiff else 0.3)
-            elif attribute.type is AttributeType.NUMBER:
-                value = rng.randint(3, 30) if plaintiff else rng.randint(0, 2)
-            elif attribute.type is AttributeType.ORDINAL:
-                half = len(levels) // 2
-                pool = levels[half:] if plaintiff else levels[: half or 1]
-                value = rng.choice(pool if rng.random() < 0.8 else levels)
-            elif plaintiff:
-                value = sorted(rng.sample(defendants, rng.randint(1, len(defendants))))
-            else:
-                value = sorted(rng.sample(defendants, rng.randint(0, 1)))
-            versions[side] = value
-        profile[attribute_id] = versions
-    return profile
+#: A party attribute's two leanings, as probed: every defendant named, or none.
+NAMED, UNNAMED = "named", "unnamed"
+#: The values a number attribute is probed with.
+NUMBER_PROBES = (0, 1, 2, 5, 10, 30, 60)
+#: How often the plaintiff's version of an attribute is one that favours the plaintiff
+#: (otherwise the record does not support it), how often the defendants contest it with a
+#: version that favours them (otherwise they concede it), and how often a fact both sides
+#: accept favours the plaintiff.
+PLAINTIFF_SUPPORTS = 0.96
+DEFENDANTS_CONTEST = 0.7
+UNDISPUTED_FAVOURS = 0.75
+PROBE_DEFENDANTS = ("officer_1", "officer_2", "officer_3")
 
 
-def generate_case(
+@dataclass(frozen=True)
+class Leaning:
+    """An attribute's probe values that best serve the plaintiff, and those that best serve
+    the defendants. ``weight``, how much the attribute decides: 3 when changing it alone
+    changes what the engine decides, 2 when it does once the attributes that only matter
+    together with others are taken against the plaintiff, 1 when only the rubrics'
+    conditions tell its values apart, 0 when nothing does."""
+
+    favourable: tuple[Any, ...]
+    unfavourable: tuple[Any, ...]
+    weight: int
+
+
+#: Each library's leanings, found once, by (id of the library, plaintiff status). The
+#: library is kept with them, so that its id cannot pass to another while they are kept.
+_LEANINGS: dict[tuple[int, str], tuple[Library, dict[str, Leaning]]] = {}
+
+Score = tuple[int, int, int, int]
+
+
+def _skeleton(
     library: Library,
-    n_facts: int,
-    seed: int = 0,
-    *,
-    n_defendants: int = 3,
-    status: str = "pretrial_detainee",
-    treatment: Rule561Treatment = Rule561Treatment.ASSIDUOUS_REVIEW,
-) -> Case:
-    """A valid case of ``n_facts`` facts asserting every claim of ``library``."""
-    defendants = [f"officer_{i}" for i in range(1, n_defendants + 1)]
-    profile = _profile(random.Random(f"profile-{seed}"), library, defendants)
-    rng = random.Random(f"facts-{seed}")
-    attributes = sorted(profile)
-    open_values = 0
-    facts: dict[str, dict[str, Any]] = {}
-    by_attribute: dict[str, list[str]] = {}
-    for i in range(1, n_facts + 1):
-        fact_id = f"f{i:05d}"
-        side = rng.choices(SIDES, SIDE_WEIGHTS)[0]
-        evidence = rng.choice(SET_ASIDE) if rng.random() < 0.05 else rng.choice(ADMISSIBLE)
-        fact: dict[str, Any] = {
-            "text": f"Record proposition {i} ({side}).",
-            "offered_by": side,
-            "cite": f"{CITE_PREFIX[side]} {i}:{rng.randint(1, 25)}",
-            "evidence": evidence,
-        }
-        establishes: dict[str, Any] = {}
-        if rng.random() > 0.15:
-            for attribute_id in rng.sample(attributes, rng.randint(1, 3)):
-                value = profile[attribute_id][side]
-                party = library.attributes[attribute_id].type is AttributeType.PARTY
-                open_party = party and side == "plaintiff" and len(defendants) >= 2
-                # Now and then the plaintiff does not know which of two officers it was.
-                if open_party and open_values < MAX_OPEN_VALUES and rng.random() < 0.2:
-                    open_values += 1
-                    value = {"one_of": sorted(rng.sample(defendants, 2))}
-                establishes[attribute_id] = value
-        if establishes:
-            fact["establishes"] = establishes
-        if side == "defendants":
-            rivals = sorted(
-                {
-                    other
-                    for a in establishes
-                    for other in by_attribute.get(a, [])
-                    if facts[other]["offered_by"] == "plaintiff"
-                }
-            )
-            if rivals:
-                fact["disputes"] = rng.sample(rivals, min(len(rivals), rng.randint(1, 2)))
-            if rng.random() < 0.3:
-                fact["rule_56_1_paragraph"] = f"¶ {i}"
-        if side == "third_party" and rng.random() < 0.3 and by_attribute:
-            # A video that blatantly contradicts one earlier version.
-            attribute_id = rng.choice(sorted(by_attribute))
-            fact["evidence"] = EvidenceKind.VIDEO.value
-            fact["blatantly_contradicts"] = [rng.choice(by_attribute[attribute_id])]
-        for attribute_id in establishes:
-            by_attribute.setdefault(attribute_id, []).append(fact_id)
-        facts[fact_id] = fact
-
+    defendants: list[str],
+    caption: str,
+    status: str,
+    treatment: Rule561Treatment,
+) -> dict[str, Any]:
+    """A case without facts: every claim against every defendant (the first conceded when
+    there are more than two), every defense raised by all."""
     claims = list(library.claims)
     defenses = [t for t, test in library.tests.items() if test.form == "defense"]
-    data: dict[str, Any] = {
+    return {
         "kind": "case",
-        "caption": f"Generated v. Officers ({n_facts} facts, seed {seed})",
+        "caption": caption,
         "court": "United States District Court for the Southern District of New York",
         "incident_date": INCIDENT.isoformat(),
         "plaintiff": {"name": "Pat Plaintiff", "status": status},
         "defendants": {
-            d: {"name": f"Officer {d[-1]}", "role": "Court Officer"} for d in defendants
+            d: {"name": f"Officer {d.rsplit('_', 1)[-1]}", "role": "Court Officer"}
+            for d in defendants
         },
         "claims": [{"claim": c, "against": list(defendants)} for c in claims],
         "dismissals": (
@@ -180,8 +136,341 @@ def generate_case(
                 "treatment": treatment.value,
             },
         },
-        "facts": facts,
+        "facts": {},
     }
+
+
+def _probe_values(library: Library, attribute_id: str) -> tuple[Any, ...]:
+    attribute = library.attributes[attribute_id]
+    if attribute.type is AttributeType.BOOLEAN:
+        return (True, False)
+    if attribute.type is AttributeType.ORDINAL:
+        return tuple(attribute.levels or ())
+    if attribute.type is AttributeType.NUMBER:
+        return NUMBER_PROBES
+    return (NAMED, UNNAMED)
+
+
+def _satisfies(library: Library, test: dict[str, Any], value: Any) -> bool | None:
+    """Whether a probe value satisfies an attribute test of a rubric's condition (None when
+    the test cannot be read)."""
+    attribute = library.attributes[test["attr"]]
+    if attribute.type is AttributeType.PARTY:
+        if "includes" in test:
+            return value == NAMED
+        if "excludes" in test:
+            return value == UNNAMED
+        return None
+    levels = attribute.levels or []
+
+    def rank(x: Any) -> Any:
+        if attribute.type is AttributeType.ORDINAL:
+            return levels.index(x) if x in levels else None
+        return x if isinstance(x, int | float) and not isinstance(x, bool) else None
+
+    if "is" in test:
+        return bool(value == test["is"])
+    if "is_not" in test:
+        return bool(value != test["is_not"])
+    for op in ("at_least", "at_most"):
+        if op in test:
+            have, bound = rank(value), rank(test[op])
+            if have is None or bound is None:
+                return None
+            return bool(have >= bound if op == "at_least" else have <= bound)
+    return None
+
+
+def _condition_votes(
+    library: Library, probes: dict[str, tuple[Any, ...]]
+) -> dict[str, dict[Any, int]]:
+    """For each attribute, how many of the rubrics' conditions each probe value meets the
+    way the plaintiff would want (a test under ``not``, or in what favours the defendant,
+    wants the opposite)."""
+    votes = {a: dict.fromkeys(values, 0) for a, values in probes.items()}
+
+    def walk(node: Any, wanted: bool) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item, wanted)
+            return
+        if not isinstance(node, dict):
+            return
+        attribute_id = node.get("attr")
+        if isinstance(attribute_id, str) and attribute_id in votes:
+            for value in votes[attribute_id]:
+                if _satisfies(library, node, value) is wanted:
+                    votes[attribute_id][value] += 1
+        for key, child in node.items():
+            walk(child, wanted != (key == "not" or key.startswith("favors_defendant")))
+
+    for document in [*library.tests.values(), *library.claims.values()]:
+        walk(document.model_dump(mode="json", by_alias=True, exclude_none=True), True)
+    return votes
+
+
+def leanings(library: Library, status: str = "pretrial_detainee") -> dict[str, Leaning]:
+    """Each fact attribute's leaning, found once per library (and plaintiff status) by
+    probing the engine with one-fact cases that both sides accept: well under a second.
+
+    A greedy search: from a few starting records, change one attribute at a time to the
+    value that makes the most claims survive (then the most defenses fail, then the most
+    elements, then factors, hold for the plaintiff) until no change helps; the best end is
+    the plaintiff's best record. From it, the same climb the other way finds the
+    defendants' best. An attribute's favourable values are those that keep the plaintiff's
+    best record at its best, its unfavourable ones those that hurt it most; ties are told
+    apart on the defendants' best record, then by how many of the rubrics' conditions ask
+    for each value."""
+    key = (id(library), status)
+    kept = _LEANINGS.get(key)
+    if kept is not None and kept[0] is library:
+        return kept[1]
+    defendants = list(PROBE_DEFENDANTS)
+    skeleton = _skeleton(
+        library, defendants, "Probe v. Officers", status, Rule561Treatment.ASSIDUOUS_REVIEW
+    )
+    engine = Engine(library)
+    ids = sorted(a for a, attribute in library.attributes.items() if not attribute.from_case)
+    party = {a for a in ids if library.attributes[a].type is AttributeType.PARTY}
+    probes = {a: _probe_values(library, a) for a in ids}
+    known: dict[tuple[Any, ...], Score] = {}
+
+    def score(record: dict[str, Any]) -> Score:
+        memo = tuple(record[a] for a in ids)
+        found = known.get(memo)
+        if found is not None:
+            return found
+        establishes = {
+            a: ((list(defendants) if v == NAMED else []) if a in party else v)
+            for a, v in record.items()
+        }
+        probe = {
+            "text": "Probe.",
+            "offered_by": "undisputed",
+            "cite": "Probe 1",
+            "evidence": "document",
+            "establishes": establishes,
+        }
+        report = engine.evaluate(Case.model_validate(skeleton | {"facts": {"probe": probe}}))
+        held = sum(1 for c in report.claims for e in c.elements if e.status == "undisputed_met")
+        leaned = sum(1 for c in report.claims for f in c.factors if f.leaning == "plaintiff")
+        known[memo] = found = (
+            sum(1 for c in report.claims if c.outcome == "denied"),
+            sum(1 for d in report.defenses if d.outcome == "denied"),
+            held,
+            leaned,
+        )
+        return found
+
+    def climb(record: dict[str, Any], up: bool) -> dict[str, Any]:
+        record = dict(record)
+        current = score(record)
+        for _ in range(len(ids)):  # in practice two or three rounds
+            changed = False
+            for a in ids:
+                for v in probes[a]:
+                    trial = score(record | {a: v})
+                    if trial > current if up else trial < current:
+                        record[a], current, changed = v, trial, True
+            if not changed:
+                break
+        return record
+
+    # One change at a time cannot satisfy two conditions that hold only together, so the
+    # climbs start from records that already do: the values the rubrics' own conditions
+    # ask for most, and, failing that, each end of every attribute's values.
+    votes = _condition_votes(library, probes)
+    asked = {a: max(probes[a], key=votes[a].__getitem__) for a in ids}
+    starts = (asked, {a: probes[a][0] for a in ids}, {a: probes[a][-1] for a in ids})
+    best = max((climb(start, up=True) for start in starts), key=score)  # the first on a tie
+    worst = climb(best, up=False)
+
+    def varies(record: dict[str, Any], a: str) -> bool:
+        return len({score(record | {a: v}) for v in probes[a]}) > 1
+
+    decisive = {a for a in ids if varies(best, a) or varies(worst, a)}
+    # Attributes that decide only together with another (either of two suffices): each
+    # changed to the value the conditions ask for least (or most, if it has that already),
+    # beside each other so changed.
+    loose = [a for a in ids if a not in decisive]
+    other = {a: min(probes[a], key=votes[a].__getitem__) for a in loose}
+    other |= {a: max(probes[a], key=votes[a].__getitem__) for a in loose if other[a] == best[a]}
+    joint: set[str] = set()
+    for b in loose:
+        background = best | {b: other[b]}
+        unchanged = score(background)
+        joint.update(
+            a
+            for a in loose
+            if a != b and a not in joint and score(background | {a: other[a]}) != unchanged
+        )
+    result: dict[str, Leaning] = {}
+    for a in ids:
+        ranked = {v: (score(best | {a: v}), score(worst | {a: v}), votes[a][v]) for v in probes[a]}
+        top, bottom = max(ranked.values()), min(ranked.values())
+        result[a] = Leaning(
+            favourable=tuple(v for v in probes[a] if ranked[v] == top),
+            unfavourable=tuple(v for v in probes[a] if ranked[v] == bottom),
+            weight=3 if a in decisive else 2 if a in joint else int(top != bottom),
+        )
+    _LEANINGS[key] = (library, result)
+    return result
+
+
+def _party_names(rng: random.Random, leaning: Any, defendants: list[str], side: str) -> list[str]:
+    """Whom a side's version of a party attribute names, given the probe value it leans to:
+    naming (``NAMED``) or not naming (``UNNAMED``) the defendants."""
+    n = len(defendants)
+    if leaning == NAMED:
+        if side == "plaintiff" or rng.random() < 0.5:
+            size = n if rng.random() < 0.6 else rng.randint(max(1, n - 1), n)
+        else:
+            size = rng.randint(1, n)
+    else:
+        size = 0 if side == "plaintiff" or rng.random() < 0.5 else rng.randint(0, 1)
+    return sorted(rng.sample(defendants, size))
+
+
+def _profile(
+    rng: random.Random, library: Library, defendants: list[str], status: str
+) -> dict[str, dict[str, Any]]:
+    """Each side's version of every attribute, fixed for the case whatever its size, so a
+    larger record repeats versions (more witnesses) rather than multiplying them.
+
+    Contested as a real record is: the plaintiff's version mostly favours the plaintiff
+    (now and then the record does not support it), the defendants' mostly contests it
+    (else they concede it), facts both sides accept mostly favour the plaintiff, and a
+    third party's go either way."""
+    leaning = leanings(library, status)
+    profile: dict[str, dict[str, Any]] = {}
+    for attribute_id, attribute in library.attributes.items():
+        if attribute.from_case:
+            continue
+        lean = leaning[attribute_id]
+        supported = rng.random() < PLAINTIFF_SUPPORTS
+        plaintiff = rng.choice(lean.favourable if supported else lean.unfavourable)
+        contested = rng.random() < DEFENDANTS_CONTEST
+        defendants_ = rng.choice(lean.unfavourable) if contested else plaintiff
+        favoured = rng.random() < UNDISPUTED_FAVOURS
+        undisputed = rng.choice(lean.favourable if favoured else lean.unfavourable)
+        third_party = rng.choice(lean.favourable + lean.unfavourable)
+        if attribute.type is AttributeType.PARTY:
+            named = _party_names(rng, plaintiff, defendants, "plaintiff")
+            profile[attribute_id] = {
+                "plaintiff": named,
+                "defendants": (
+                    _party_names(rng, defendants_, defendants, "defendants") if contested else named
+                ),
+                "undisputed": _party_names(rng, undisputed, defendants, "undisputed"),
+                "third_party": _party_names(rng, third_party, defendants, "third_party"),
+            }
+        else:
+            profile[attribute_id] = {
+                "plaintiff": plaintiff,
+                "defendants": defendants_,
+                "undisputed": undisputed,
+                "third_party": third_party,
+            }
+    return profile
+
+
+def _agendas(rng: random.Random, library: Library, status: str) -> dict[str, list[str]]:
+    """The attributes each side's facts speak to, in turn: the parties speak first to what
+    decides the claims, then to the rest; others speak to anything."""
+    leaning = leanings(library, status)
+    ids = sorted(leaning)
+    agendas = {}
+    for side in SIDES:
+        if side in ("plaintiff", "defendants"):
+            agendas[side] = [
+                a
+                for weight in (3, 2, 1, 0)
+                for a in rng.sample(ids, len(ids))
+                if leaning[a].weight == weight
+            ]
+        else:
+            agendas[side] = rng.sample(ids, len(ids))
+    return agendas
+
+
+def generate_case(
+    library: Library,
+    n_facts: int,
+    seed: int = 0,
+    *,
+    n_defendants: int = 3,
+    status: str = "pretrial_detainee",
+    treatment: Rule561Treatment = Rule561Treatment.ASSIDUOUS_REVIEW,
+) -> Case:
+    """A valid case of ``n_facts`` facts asserting every claim of ``library``, contested as a
+    real record is: the plaintiff's facts mostly support the claims, the defendants' mostly
+    dispute them, so several claims survive on genuinely disputed facts."""
+    defendants = [f"officer_{i}" for i in range(1, n_defendants + 1)]
+    profile_rng = random.Random(f"profile-{seed}")
+    profile = _profile(profile_rng, library, defendants, status)
+    agendas = _agendas(profile_rng, library, status)
+    turn = dict.fromkeys(SIDES, 0)
+    rng = random.Random(f"facts-{seed}")
+    open_values = 0
+    facts: dict[str, dict[str, Any]] = {}
+    by_attribute: dict[str, list[str]] = {}
+    for i in range(1, n_facts + 1):
+        fact_id = f"f{i:05d}"
+        side = rng.choices(SIDES, SIDE_WEIGHTS)[0]
+        evidence = rng.choice(SET_ASIDE) if rng.random() < 0.05 else rng.choice(ADMISSIBLE)
+        fact: dict[str, Any] = {
+            "text": f"Record proposition {i} ({side}).",
+            "offered_by": side,
+            "cite": f"{CITE_PREFIX[side]} {i}:{rng.randint(1, 25)}",
+            "evidence": evidence,
+        }
+        establishes: dict[str, Any] = {}
+        if rng.random() > 0.15:
+            agenda = agendas[side]
+            for _ in range(rng.randint(1, 3)):
+                attribute_id = agenda[turn[side] % len(agenda)]
+                turn[side] += 1
+                value = profile[attribute_id][side]
+                party = library.attributes[attribute_id].type is AttributeType.PARTY
+                open_party = party and side == "plaintiff" and len(value) >= 2
+                # Now and then the plaintiff does not know which of two officers it was.
+                if open_party and open_values < MAX_OPEN_VALUES and rng.random() < 0.2:
+                    open_values += 1
+                    value = {"one_of": sorted(rng.sample(value, 2))}
+                establishes[attribute_id] = value
+        if establishes:
+            fact["establishes"] = establishes
+        if side == "defendants":
+            rivals = sorted(
+                {
+                    other
+                    for a, value in establishes.items()
+                    for other in by_attribute.get(a, [])
+                    if facts[other]["offered_by"] == "plaintiff"
+                    and facts[other]["establishes"][a] != value
+                }
+            )
+            if rivals:
+                fact["disputes"] = rng.sample(rivals, min(len(rivals), rng.randint(1, 2)))
+            if rng.random() < 0.3:
+                fact["rule_56_1_paragraph"] = f"¶ {i}"
+        if side == "third_party" and rng.random() < 0.3 and by_attribute:
+            # A video that blatantly contradicts one earlier version.
+            attribute_id = rng.choice(sorted(by_attribute))
+            fact["evidence"] = EvidenceKind.VIDEO.value
+            fact["blatantly_contradicts"] = [rng.choice(by_attribute[attribute_id])]
+        for attribute_id in establishes:
+            by_attribute.setdefault(attribute_id, []).append(fact_id)
+        facts[fact_id] = fact
+
+    data = _skeleton(
+        library,
+        defendants,
+        f"Generated v. Officers ({n_facts} facts, seed {seed})",
+        status,
+        treatment,
+    )
+    data["facts"] = facts
     return Case.model_validate(data)
 
 
