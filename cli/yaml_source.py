@@ -23,11 +23,12 @@ MAX_ALIAS_NODES = 100_000
 
 _Parser: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-#: YAML 1.1 reads these as octal, YAML 1.2 as decimal; kept as text rather than guessed.
-_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
-_HEX_OCT = re.compile(r"0x[0-9a-fA-F]+|0o[0-7]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+# Patterns compiled on first use (``re`` keeps them): a file without hexadecimal numbers or
+# floats, most files, never compiles them. Integers are told by ``str.isdigit`` alone.
+_HEX_OCT = r"0x[0-9a-fA-F]+|0o[0-7]+"
+_FLOAT = r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+#: The first characters of every number and special float.
+_NUMERIC_START = frozenset("0123456789+-.")
 _SPECIAL_FLOATS = {
     ".inf": float("inf"),
     "+.inf": float("inf"),
@@ -389,13 +390,21 @@ class _Builder:
         if value in YAML11_BOOLEANS:
             self.doc.yaml11_words.add(path)
             return value
-        if _LEADING_ZERO.fullmatch(value):
+        if value[0] not in _NUMERIC_START:
             return value
-        if _INT.fullmatch(value):
-            return int(value)
-        if _HEX_OCT.fullmatch(value):
+        unsigned = value[1:] if value[0] in "+-" else value
+        if unsigned.isascii() and unsigned.isdigit():
+            # A leading zero is octal to YAML 1.1 and decimal to YAML 1.2: kept as text
+            # rather than guessed.
+            return value if len(unsigned) > 1 and unsigned[0] == "0" else int(value)
+        if value[:2] in ("0x", "0o") and re.fullmatch(_HEX_OCT, value):
             return int(value, 0)
-        if _FLOAT.fullmatch(value) and any(c.isdigit() for c in value):
+        # A float without a point or an exponent would be an integer, told apart above.
+        if (
+            ("." in value or "e" in value or "E" in value)
+            and re.fullmatch(_FLOAT, value)
+            and any(c.isdigit() for c in value)
+        ):
             return float(value)
         if value.lower() in _SPECIAL_FLOATS:
             return _SPECIAL_FLOATS[value.lower()]
