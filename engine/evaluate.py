@@ -39,7 +39,7 @@ from .model.report import (
 from .model.rubric import ClaimRubric, DefenseTest, Element, ElementsTest, FactorsTest
 from .record import Candidates, Record, Version, attribute_kinds, build_record
 from .vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning
-from .world import Compiler, Selection, World
+from .world import ClaimAnswers, Compiler, Selection, World
 
 #: Enough to resolve every open party question of a realistic record; beyond it the
 #: first combinations in a fixed order are tried, so the answer stays deterministic.
@@ -70,12 +70,12 @@ class Engine:
     def __init__(self, library: Library, code: CompiledCode | None = None) -> None:
         self.library = library
         self.compiler = Compiler(library, code)
-        self._claim_answers: dict[tuple[Any, ...], dict[str, bool]] = {}
+        self._claim_answers: ClaimAnswers = {}
         #: Report parts that depend on the library alone (the standard's reasons, a
         #: rule's references, an unreached prong), built once for every case.
         self.parts: dict[tuple[Any, ...], Any] = {}
 
-    def claim_answers(self) -> dict[tuple[Any, ...], dict[str, bool]]:
+    def claim_answers(self) -> ClaimAnswers:
         """Whether each claim holds, by the values it reads: a pure function of its key, so
         shared across cases — what-ifs, pivots and variants of one record repeat most of
         them. Bounded, so a long run over many unrelated cases does not grow without end."""

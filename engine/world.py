@@ -32,6 +32,17 @@ from .model.rubric import (
 from .vocab import Leaning
 
 _UNSET: Any = object()
+#: Why a world's claim holds or not, where a variant of it can tell from that alone (see
+#: ``World.holds``): every condition of the claim was met; or no test applies. Otherwise
+#: the reason is the first condition found not met.
+_HELD: Any = object()
+_NONE_SELECTED: Any = object()
+#: ``id(None)``: how a condition asked outside any defense is keyed.
+_NO_DEFENSE = id(None)
+
+#: Whether each claim holds, by the claim, the defendants and the values it reads, then by
+#: defendant, shared by every world.
+ClaimAnswers = dict[tuple[Any, ...], dict[str, bool]]
 
 ASKS_VALUES = 0
 ASKS_ESTABLISHED = 1
@@ -126,6 +137,11 @@ class Compiler:
         self.plans: dict[str, ClaimPlan] = {}
         #: The conditions of an elements test's elements, by ``id`` of the test.
         self.test_conditions: dict[int, tuple[Condition, ...]] = {}
+        #: By claim id: what choosing a claim's test depends on.
+        self.selection_reads: dict[str, frozenset[str]] = {}
+        #: By claim, ``id`` of the test and the attributes changed: the claim's conditions
+        #: under that test whose answers can change with them.
+        self._affected: dict[tuple[str, int, frozenset[str]], tuple[Condition, ...]] = {}
 
     def plan(self, claim_id: str) -> ClaimPlan:
         found = self.plans.get(claim_id)
@@ -144,6 +160,33 @@ class Compiler:
                 rubric,
                 tuple(e.holds_when for e in rubric.elements.values()),
                 tuple(standards),
+            )
+        return found
+
+    def selection_depends(self, claim_id: str) -> frozenset[str]:
+        """Every attribute that choosing ``claim_id``'s test can change with."""
+        found = self.selection_reads.get(claim_id)
+        if found is None:
+            reads: set[str] = set()
+            for when, choices in self.plan(claim_id).standards:
+                for condition in (when, *(choice.when for choice in choices)):
+                    if condition is not None:
+                        reads |= self.depends_on(condition, claim_id, None)
+            found = self.selection_reads[claim_id] = frozenset(reads)
+        return found
+
+    def affected(
+        self, claim_id: str, test: ElementsTest, changed: frozenset[str]
+    ) -> tuple[Condition, ...]:
+        """The conditions a claim needs under ``test`` (its own elements', then the test's)
+        whose answers can change with the attributes ``changed``."""
+        key = (claim_id, id(test), changed)
+        found = self._affected.get(key)
+        if found is None:
+            found = self._affected[key] = tuple(
+                condition
+                for condition in (*self.plan(claim_id).own, *self.elements_of(test))
+                if not self.depends_on(condition, claim_id, None).isdisjoint(changed)
             )
         return found
 
@@ -356,6 +399,7 @@ class World:
 
     __slots__ = (
         "_holds",
+        "_why",
         "_leanings",
         "_read",
         "_scores",
@@ -379,7 +423,7 @@ class World:
         defendants: tuple[str, ...],
         incident_date: dt.date,
         versions: dict[str, Any] | None = None,
-        shared: dict[tuple[Any, ...], dict[str, bool]] | None = None,
+        shared: ClaimAnswers | None = None,
         parent: World | None = None,
         changed: frozenset[str] = frozenset(),
     ) -> None:
@@ -392,10 +436,13 @@ class World:
         #: Claim answers shared by every world the engine builds, keyed by the claim, the
         #: defendants and the values the claim reads (worlds that agree on those agree on
         #: the claim), then by defendant.
-        self.shared: dict[tuple[Any, ...], dict[str, bool]] = shared if shared is not None else {}
+        self.shared: ClaimAnswers = shared if shared is not None else {}
         self.parent = parent
         self.changed = changed
         self._holds: dict[tuple[str, str], bool] = {}
+        #: Why each claim holds or not against a defendant, where known: ``_HELD``,
+        #: ``_NONE_SELECTED`` or the first condition not met.
+        self._why: dict[tuple[str, str], Any] = {}
         #: The values each claim reads, in ``claim_read_order`` (the same for every
         #: defendant), and its answers by defendant from ``shared``.
         self._read: dict[str, tuple[tuple[Any, ...], dict[str, bool]]] = {}
@@ -568,13 +615,22 @@ class World:
             return found
         parent = self.parent
         compiler = self.compiler
-        if parent is not None and (
-            compiler._claim_reads.get(claim_id) or compiler.claim_reads(claim_id)
-        ).isdisjoint(self.changed):
-            result = parent.holds(claim_id, defendant)
-            self._holds[key] = result
-            return result
-        if parent is None:
+        if parent is not None:
+            if (compiler._claim_reads.get(claim_id) or compiler.claim_reads(claim_id)).isdisjoint(
+                self.changed
+            ):
+                result = parent.holds(claim_id, defendant)
+                self._holds[key] = result
+                why = parent._why.get(key)
+                if why is not None:
+                    self._why[key] = why
+                return result
+            why = parent._why.get(key)
+            if why is not None:
+                told = self._holds_as_parent(key, why)
+                if told is not None:
+                    return told
+        else:
             # A world built from the record: the claim's own elements first, since they
             # decide most claims against a defendant they do not name, before the values
             # the claim reads are gathered to look it up. A variant finds most answers by
@@ -582,6 +638,7 @@ class World:
             self._holds[key] = False  # a claim that depends on itself does not hold
             for condition in (compiler.plans.get(claim_id) or compiler.plan(claim_id)).own:
                 if self.truth(condition, defendant, claim_id) is not True:
+                    self._why[key] = condition
                     return False
         read = self._read.get(claim_id)
         if read is not None:
@@ -619,26 +676,75 @@ class World:
             self._holds[key] = False
             plan = compiler.plans.get(claim_id) or compiler.plan(claim_id)
             selection = self.select(plan.rubric, defendant)
-            found = answers[defendant] = selection is not None and self._test_holds(
-                selection.test, defendant, claim_id, () if parent is None else plan.own
-            )
+            if selection is None:
+                self._why[key] = _NONE_SELECTED
+                found = answers[defendant] = False
+            else:
+                found = answers[defendant] = self._test_holds(
+                    selection.test, defendant, claim_id, () if parent is None else plan.own
+                )
         self._holds[key] = found
         return found
+
+    def _holds_as_parent(self, key: tuple[str, str], why: Any) -> bool | None:
+        """Whether the claim holds here, told from why it does or does not in the parent
+        where that is enough, else None. Where none of what chooses the claim's test
+        changed, the same test applies: a claim that held here needs again only the
+        conditions that read a changed value, and a claim that failed on a condition that
+        reads none of them fails here too. A dispute search asks this of a claim in a
+        variant for every attribute it flips."""
+        claim_id, defendant = key
+        compiler = self.compiler
+        changed = self.changed
+        chooses = compiler.selection_reads.get(claim_id)
+        if chooses is None:
+            chooses = compiler.selection_depends(claim_id)
+        if not chooses.isdisjoint(changed):
+            return None
+        if why is _NONE_SELECTED:
+            self._holds[key] = False
+            self._why[key] = why
+            return False
+        if type(why) is tuple:  # (_HELD, the test that applies)
+            self._holds[key] = False  # a claim that depends on itself does not hold
+            affected = compiler._affected.get((claim_id, id(why[1]), changed))
+            if affected is None:
+                affected = compiler.affected(claim_id, why[1], changed)
+            truth = self.truth
+            for condition in affected:
+                if truth(condition, defendant, claim_id) is not True:
+                    self._why[key] = condition
+                    return False
+            self._holds[key] = True
+            self._why[key] = why
+            return True
+        reads = compiler._depends.get((id(why), claim_id, _NO_DEFENSE)) or compiler.depends_on(
+            why, claim_id, None
+        )
+        if reads.isdisjoint(changed):
+            self._holds[key] = False
+            self._why[key] = why
+            return False
+        return None
 
     def _test_holds(
         self, test: AnyTest, defendant: str, claim_id: str, own: tuple[Condition, ...]
     ) -> bool:
         """Whether the claim's test holds and so do ``own``, the conditions of the claim's
-        own elements not yet asked."""
+        own elements not yet asked; why is kept for the variants of this world."""
         truth = self.truth
+        key = (claim_id, defendant)
         for condition in own:
             if truth(condition, defendant, claim_id) is not True:
+                self._why[key] = condition
                 return False
         if isinstance(test, ElementsTest):
             compiler = self.compiler
             for condition in compiler.test_conditions.get(id(test)) or compiler.elements_of(test):
                 if truth(condition, defendant, claim_id) is not True:
+                    self._why[key] = condition
                     return False
+            self._why[key] = (_HELD, test)
             return True
         if isinstance(test, FactorsTest):
             return self.score(test, defendant, claim_id) >= test.threshold
