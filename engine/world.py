@@ -399,13 +399,13 @@ class World:
 
     __slots__ = (
         "_holds",
-        "_why",
         "_leanings",
         "_read",
         "_scores",
         "_selections",
         "_truths",
         "_variants",
+        "_why",
         "changed",
         "compiler",
         "defendants",
