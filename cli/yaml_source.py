@@ -36,11 +36,11 @@ _SPECIAL_FLOATS = {
     ".nan": float("nan"),
 }
 _TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_NULL = {"", "~", "null", "Null", "NULL"}
 #: The first characters of every plain scalar that is not a string: null, a boolean, a
 #: YAML 1.1 boolean word, a number or a special float.
 _MAY_BE_SPECIAL = frozenset("~nNtTfFyYoO0123456789+-.") | {""}
-_FALSE = {"false", "False", "FALSE"}
-_NULL = {"", "~", "null", "Null", "NULL"}
 #: Plain words YAML 1.1 would have turned into booleans; kept as text, and pointed out
 #: when they land where a boolean belongs.
 YAML11_BOOLEANS = {

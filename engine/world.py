@@ -33,8 +33,9 @@ from .vocab import Leaning
 
 _UNSET: Any = object()
 #: Why a world's claim holds or not, where a variant of it can tell from that alone (see
-#: ``World.holds``): every condition of the claim was met; or no test applies. Otherwise
-#: the reason is the first condition found not met.
+#: ``World._holds_as_parent``): ``(_HELD, test)``, every condition of the claim was met
+#: under that test; ``_NONE_SELECTED``, no test applies; else the first condition found
+#: not met.
 _HELD: Any = object()
 _NONE_SELECTED: Any = object()
 #: ``id(None)``: how a condition asked outside any defense is keyed.
@@ -440,7 +441,7 @@ class World:
         self.parent = parent
         self.changed = changed
         self._holds: dict[tuple[str, str], bool] = {}
-        #: Why each claim holds or not against a defendant, where known: ``_HELD``,
+        #: Why each claim holds or not against a defendant, where known: ``(_HELD, test)``,
         #: ``_NONE_SELECTED`` or the first condition not met.
         self._why: dict[tuple[str, str], Any] = {}
         #: The values each claim reads, in ``claim_read_order`` (the same for every

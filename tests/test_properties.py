@@ -122,6 +122,39 @@ def test_two_evaluations_give_byte_identical_json(case: Case) -> None:
     assert as_json(engine().evaluate(case)) == first
 
 
+@PROPERTY
+@given(cases())
+def test_a_variant_world_decides_each_claim_as_a_world_built_afresh(case: Case) -> None:
+    """A variant world (one attribute swapped for the movant's value) reuses its parent's
+    answers and tells whether a claim holds from why it did or did not in the parent; a
+    world built from the same values with nothing to reuse must agree, for every claim,
+    defendant and swapped attribute."""
+    from triable.engine.record import attribute_kinds, build_record
+    from triable.engine.world import World
+
+    library = bundled()
+    compiler = engine().compiler
+    record = build_record(case, library, attribute_kinds(library))
+    defendants = tuple(sorted(case.defendants))
+    nm, m = (
+        World(
+            compiler,
+            {a: versions[0].value for a, versions in side.items()},
+            defendants,
+            case.incident_date,
+        )
+        for side in (record.non_movant, record.movant)
+    )
+    pairs = [(claim, d) for claim in library.claims for d in defendants]
+    for claim, d in pairs:  # the parent's answers first, so that variants can reuse them
+        nm.holds(claim, d)
+    for attribute in sorted(nm.values.keys() | m.values.keys()):
+        variant = nm.flipped(attribute, m.values.get(attribute))
+        afresh = World(compiler, variant.values, defendants, case.incident_date)
+        for claim, d in pairs:
+            assert variant.holds(claim, d) == afresh.holds(claim, d), (attribute, claim, d)
+
+
 # --- invariance under reordering and renaming -----------------------------------------------
 
 
