@@ -27,9 +27,8 @@ def run(
     from . import session
 
     engine = session.engine(rubrics)
-    loaded = [session.case(path, engine.library) for path in cases]
     resume_collector()
-    reports = [engine.evaluate(case) for case in loaded]
+    reports = [engine.evaluate(session.case(path, engine.library)) for path in cases]
     options = {"colour": False} if fmt is Format.TEXT and output is not None else {}
     text = renderer(fmt)(reports, library=engine.library, **options)
     cache.store(entry, text)
