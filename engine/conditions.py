@@ -4,8 +4,6 @@ A value no admissible fact establishes is unknown (None): ``all`` and ``any`` fo
 Kleene's rules, so an unknown never counts as proof of anything.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Container, Iterable, Iterator, MutableMapping
 from types import CodeType
 from typing import Any, NamedTuple, Protocol

@@ -1,7 +1,5 @@
 """Typed errors for input a user must fix; the CLI catches the base type once."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

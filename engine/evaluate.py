@@ -1,7 +1,5 @@
 """The summary-judgment computation: a case and the law in, a report out (no I/O)."""
 
-from __future__ import annotations
-
 import gc
 import itertools
 from collections.abc import Iterable

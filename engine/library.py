@@ -1,7 +1,5 @@
 """The loaded law: every rubric document gathered and indexed by id."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple

@@ -3,8 +3,6 @@
 Pure: findings name a file and a path inside it; the CLI turns paths into lines.
 """
 
-from __future__ import annotations
-
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, NamedTuple, Protocol

@@ -6,8 +6,6 @@ third party's, then the other side's stands. Facts are never counted: one sworn 
 is as good as five.
 """
 
-from __future__ import annotations
-
 import itertools
 from typing import Any, NamedTuple
 

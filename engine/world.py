@@ -1,7 +1,5 @@
 """One consistent world: attribute values, and which claims hold in it."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any, NamedTuple
@@ -425,7 +423,7 @@ class World:
         incident_date: dt.date,
         versions: dict[str, Any] | None = None,
         shared: ClaimAnswers | None = None,
-        parent: World | None = None,
+        parent: "World | None" = None,
         changed: frozenset[str] = frozenset(),
     ) -> None:
         self.compiler = compiler
@@ -488,12 +486,12 @@ class World:
         truths[key] = value
         return value
 
-    def replaced(self, changes: dict[str, Any]) -> World:
+    def replaced(self, changes: dict[str, Any]) -> "World":
         """This world with some values swapped; the same swap gives the same world back."""
         key = tuple(sorted(changes.items(), key=lambda kv: kv[0]))
         return self._variants.get(key) or self._variant(key, changes)
 
-    def flipped(self, name: str, value: Any) -> World:
+    def flipped(self, name: str, value: Any) -> "World":
         """``replaced({name: value})``, the one swap asked for most often."""
         key = ((name, value),)
         return self._variants.get(key) or self._flip(key, name, value)
@@ -545,7 +543,7 @@ class World:
                 found.append(name)
         return tuple(found)
 
-    def _variant(self, key: tuple[tuple[str, Any], ...], changes: dict[str, Any]) -> World:
+    def _variant(self, key: tuple[tuple[str, Any], ...], changes: dict[str, Any]) -> "World":
         values = dict(self.values)
         for name, value in changes.items():
             if value is None:
@@ -554,7 +552,7 @@ class World:
                 values[name] = value
         return self._child(key, values, frozenset(changes))
 
-    def _flip(self, key: tuple[tuple[str, Any]], name: str, value: Any) -> World:
+    def _flip(self, key: tuple[tuple[str, Any]], name: str, value: Any) -> "World":
         """``_variant`` for the one swap a dispute search makes of each attribute, without
         the dict of changes to build and walk."""
         values = self.values.copy()
@@ -564,7 +562,7 @@ class World:
             values[name] = value
         return self._child(key, values, frozenset((name,)))
 
-    def _child(self, key: Any, values: dict[str, Any], changed: frozenset[str]) -> World:
+    def _child(self, key: Any, values: dict[str, Any], changed: frozenset[str]) -> "World":
         variant = self._variants[key] = World(
             self.compiler,
             values,
