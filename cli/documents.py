@@ -1,7 +1,5 @@
 """Reading rubric and case files into typed models, with every error at its line."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -290,7 +288,7 @@ def all_field_names() -> frozenset[str]:
     return frozenset(name for fields in _model_field_sets() for name in fields)
 
 
-def _all_models() -> list[type[BaseModel]]:
+def _all_models() -> "list[type[BaseModel]]":
     from pydantic import BaseModel
 
     import triable.engine.model.case as case_module

@@ -215,3 +215,35 @@ def test_a_cached_check_imports_neither_pydantic_nor_the_engine(tmp_path: Path) 
     assert runs[0].stdout == runs[1].stdout
     assert "'pydantic_core'" in runs[0].stderr  # computed: the models were loaded
     assert runs[1].stderr.strip() == "loaded: []"
+
+
+def test_loading_what_a_check_needs_compiles_no_annotations() -> None:
+    """A named tuple's fields, written as strings (postponed annotations), are each compiled
+    when the module loads: a check on every save would pay for that. (The file models are
+    loaded first: a recursive condition type can only name itself in a string.)"""
+    import subprocess
+    import sys
+
+    program = (
+        "import builtins, sys\n"
+        "import pydantic, yaml, triable.engine.model.case, triable.engine.model.rubric\n"
+        "compiled = []\n"
+        "plain = builtins.compile\n"
+        "def in_typing(frame):\n"
+        "    return frame is not None and frame.f_code.co_filename.endswith('typing.py')\n"
+        "def counting(*args, **kwargs):\n"
+        "    frame = sys._getframe(1)\n"
+        "    if in_typing(frame):  # a ForwardRef, not the import system compiling a module\n"
+        "        while in_typing(frame):\n"
+        "            frame = frame.f_back\n"
+        "        name = frame.f_globals.get('__name__', '') if frame else ''\n"
+        "        if name.startswith('triable.'):\n"
+        "            compiled.append(name)\n"
+        "    return plain(*args, **kwargs)\n"
+        "builtins.compile = counting\n"
+        "import triable.cli.session, triable.engine.evaluate, triable.cli.render.json_report\n"
+        "print(sorted(set(compiled)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", done.stdout
