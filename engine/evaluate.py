@@ -891,7 +891,13 @@ class _Assessment:
             direct = compiler.direct.get(id(condition)) or compiler.direct_reads(condition)
             key = (entry.identity, status, *_versions_of(direct, nm, m))
         else:
-            key = (entry.identity, id(nm), id(m), defendant, claim, id(defense), status)
+            # Claims that ask it of the same worlds share its disputes, unless it names the
+            # claim at hand (a defense's prongs are asked for every claim it is raised to).
+            named = compiler._names_the_claim.get((id(condition), id(defense)))
+            if named is None:
+                named = compiler.names_the_claim(condition, defense)
+            asker = claim if named else None
+            key = (entry.identity, id(nm), id(m), defendant, asker, id(defense), status)
         found = self._dispute_memo.get(key)
         if found is None:
             found = self._search_disputes(condition, nm, m, defendant, claim, defense, status, None)

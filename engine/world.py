@@ -136,6 +136,8 @@ class Compiler:
         self.plans: dict[str, ClaimPlan] = {}
         #: The conditions of an elements test's elements, by ``id`` of the test.
         self.test_conditions: dict[int, tuple[Condition, ...]] = {}
+        #: By ``id`` of the condition and of the defense: see ``names_the_claim``.
+        self._names_the_claim: dict[tuple[int, int], bool] = {}
         #: By claim id: what choosing a claim's test depends on.
         self.selection_reads: dict[str, frozenset[str]] = {}
         #: By claim, ``id`` of the test and the attributes changed: the claim's conditions
@@ -160,6 +162,27 @@ class Compiler:
                 tuple(e.holds_when for e in rubric.elements.values()),
                 tuple(standards),
             )
+        return found
+
+    def names_the_claim(self, condition: Condition, defense: DefenseTest | None) -> bool:
+        """Whether ``condition``'s answer can depend on which claim asks it: it names the
+        claim at hand, itself or through the precedents it asks about. Where it does not,
+        every claim asking it of the same worlds gets the same answer."""
+        key = (id(condition), id(defense))
+        found = self._names_the_claim.get(key)
+        if found is None:
+            shape = self.shape(condition)
+            found = any(ref.claim == THE_CLAIM for ref in shape.claims)
+            if not found and defense is not None and shape.clearly_established:
+                for precedent in defense.clearly_established_by:
+                    conduct = self.shape(precedent.conduct)
+                    # A precedent that itself asks about precedents: assume it may.
+                    if conduct.clearly_established or any(
+                        ref.claim == THE_CLAIM for ref in conduct.claims
+                    ):
+                        found = True
+                        break
+            self._names_the_claim[key] = found
         return found
 
     def selection_depends(self, claim_id: str) -> frozenset[str]:

@@ -433,3 +433,32 @@ def test_report_parts_are_immutable_and_shared_safely() -> None:
     assert ref != plain and plain != ref
     assert not ref == plain and not plain == ref  # noqa: SIM201
     assert PartyRef(id="a", name="b", role="c") != SideValue(value="a", facts="b")  # type: ignore[arg-type]
+
+
+def test_a_question_is_shared_between_claims_only_where_it_does_not_name_the_claim() -> None:
+    """Claims asking the same question of the same worlds share its disputes, unless the
+    question names the claim at hand: itself, or through a precedent it asks about."""
+    from triable.cli.documents import load_library
+    from triable.engine.model.conditions import ClaimHolds, ClearlyEstablished
+    from triable.engine.model.rubric import DefenseTest
+
+    bundled = load_library()[0]
+    compiler = Engine(bundled).compiler
+    immunity = next(t for t in bundled.tests.values() if isinstance(t, DefenseTest))
+    # Kept alive: the compiler knows conditions by identity, as the library holds them.
+    established = ClearlyEstablished(clearly_established=True)
+    named = ClaimHolds(claim="excessive_force")
+    at_hand = ClaimHolds(claim="the_claim")
+    assert not compiler.names_the_claim(established, immunity)
+    assert not compiler.names_the_claim(named, None)
+    assert compiler.names_the_claim(at_hand, None)
+    first, *rest = immunity.clearly_established_by
+    naming = immunity.model_copy(
+        update={
+            "clearly_established_by": [
+                first.model_copy(update={"conduct": at_hand}),
+                *rest,
+            ]
+        }
+    )
+    assert compiler.names_the_claim(established, naming)
