@@ -210,22 +210,10 @@ def _worlds(
                 m_side = tier
                 break
         assert nm_side is not None and m_side is not None
-        # Each side mostly speaks through one fact: its version is built here, no call.
-        values = sides[nm_side]
-        if len(values) == 1 and not party:
-            fid, value = values[0]
-            found = (_new_version(Version, (value, (fid,))),)
-        else:
-            found = _versions(case, party, values)
-        nm_world[attribute_id] = found
-        if m_side is not nm_side:
-            values = sides[m_side]
-            if len(values) == 1 and not party:
-                fid, value = values[0]
-                found = (_new_version(Version, (value, (fid,))),)
-            else:
-                found = _versions(case, party, values)
-        m_world[attribute_id] = found
+        found = nm_world[attribute_id] = _versions(case, party, sides[nm_side])
+        m_world[attribute_id] = (
+            found if m_side is nm_side else _versions(case, party, sides[m_side])
+        )
     return nm_world, m_world
 
 
