@@ -3,27 +3,37 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Installing compiles the engine's evaluation modules (setup.py); a change to the engine
+# compiles them again, so that nothing runs an engine older than its source.
+BUILT := $(VENV)/.engine-built
+ENGINE := setup.py $(shell find engine -name '*.py')
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 .PHONY: report test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
-	touch $(STAMP)
+	$(PIP) -e '.[dev]'
+	touch $(STAMP) $(BUILT)
 
-report: $(STAMP)
+$(BUILT): $(STAMP) $(ENGINE)
+	$(PIP) --no-deps -e .
+	touch $(BUILT)
+
+report: $(BUILT)
 	$(BIN)/triable check cases/ali_v_ramos.yaml
 
-test: $(STAMP)
+test: $(BUILT)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(BUILT)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy engine cli
 
-bench: $(STAMP)
+bench: $(BUILT)
 	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	find engine \( -name '*.so' -o -name '*.pyd' \) -delete

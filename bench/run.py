@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402
 
 from triable.cli import session  # noqa: E402
+from triable.engine import compiled  # noqa: E402
 from triable.engine.evaluate import Engine  # noqa: E402
 from triable.engine.model.case import Case  # noqa: E402
 
@@ -440,7 +441,8 @@ def main(argv: list[str] | None = None) -> int:
         figures.append(memory_figure(env, work))
     width = max(len(f.name) for f in figures)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"{os.cpu_count()} cores, load average {load:.2f} when done\n")
+    engine = "compiled (setup.py)" if compiled() else "pure Python (installed without compiling)"
+    print(f"{os.cpu_count()} cores, load average {load:.2f} when done; engine {engine}\n")
     print(f"{'figure':<{width}}  {'measured':>22}  {'budget':>18}  verdict")
     for f in figures:
         print(f"{f.name:<{width}}  {f.measured:>22}  {f.budget:>18}  {f.verdict}")

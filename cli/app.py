@@ -47,10 +47,13 @@ def _app() -> typer.Typer:
         if value:
             from importlib.metadata import PackageNotFoundError, version
 
+            from triable.engine import compiled
+
+            engine = "engine compiled" if compiled() else "engine in pure Python"
             try:
-                typer.echo(f"triable {version('triable')}")
+                typer.echo(f"triable {version('triable')} ({engine})")
             except PackageNotFoundError:
-                typer.echo("triable (not installed)")
+                typer.echo(f"triable (not installed; {engine})")
             raise typer.Exit()
 
     @app.callback()

@@ -15,8 +15,12 @@ VERBS = ["check", "validate", "test", "whatif", "pivots", "schema", "new", "rubr
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from triable.engine import compiled
+
     assert main(["--version"]) == 0
-    assert capsys.readouterr().out.startswith("triable ")
+    out = capsys.readouterr().out
+    assert out.startswith("triable ")
+    assert ("engine compiled" if compiled() else "engine in pure Python") in out
 
 
 @pytest.mark.parametrize("verb", VERBS)
