@@ -29,7 +29,7 @@ test: $(BUILT)
 lint: $(BUILT)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy engine cli
+	$(BIN)/mypy engine cli setup.py
 
 bench: $(BUILT)
 	$(BIN)/python bench/run.py

@@ -10,7 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).resolve().parent
@@ -24,7 +24,7 @@ def _warn(message: str) -> None:
     print(f"triable: {message}; the engine runs as pure Python (slower).", file=sys.stderr)
 
 
-def compiled_engine() -> list:  # type: ignore[type-arg]
+def compiled_engine() -> list[Extension]:
     if os.environ.get("TRIABLE_PURE_PYTHON"):
         return []
     try:
@@ -45,7 +45,7 @@ def compiled_engine() -> list:  # type: ignore[type-arg]
     (stage / "triable" / "__init__.py").write_text("", encoding="utf-8")
     paths = [str(stage / "triable" / "engine" / f"{name}.py") for name in COMPILED]
     try:
-        return mypycify(paths, opt_level="3", group_name=GROUP)
+        return list(mypycify(paths, opt_level="3", group_name=GROUP))
     except (Exception, SystemExit) as error:  # mypyc reports type errors by exiting
         _warn(f"mypyc could not compile the engine ({error})")
         return []
