@@ -3,35 +3,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Installing compiles the engine's evaluation modules (setup.py); a change to the engine
-# compiles them again, so that nothing runs an engine older than its source.
-BUILT := $(VENV)/.engine-built
+# Installing compiles the engine's evaluation modules (setup.py), so a change to the engine
+# installs again: nothing runs a compiled engine older than its source.
 ENGINE := setup.py $(shell find engine -name '*.py')
-PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 .PHONY: report test lint bench clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PIP) -e '.[dev]'
-	touch $(STAMP) $(BUILT)
+$(STAMP): pyproject.toml $(ENGINE)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
 
-$(BUILT): $(STAMP) $(ENGINE)
-	$(PIP) --no-deps -e .
-	touch $(BUILT)
-
-report: $(BUILT)
+report: $(STAMP)
 	$(BIN)/triable check cases/ali_v_ramos.yaml
 
-test: $(BUILT)
+test: $(STAMP)
 	$(BIN)/python -m pytest
 
-lint: $(BUILT)
+lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy engine cli setup.py
 
-bench: $(BUILT)
+bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
