@@ -20,6 +20,10 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
 MAX_ALIAS_NODES = 100_000
+_TOO_DEEP = (
+    f"nesting is deeper than {MAX_DEPTH} levels; rubric and case files are never this deep "
+    "— check the indentation and the brackets"
+)
 
 _Parser: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -183,6 +187,10 @@ def parse(text: str, shown: str) -> SourceDocument:
         elif "mapping values are not allowed" in problem:
             hint = "; check this line's indentation, or quote a value that contains ': '"
         where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        if "nesting depth" in problem:
+            # libyaml's own bound (1,000 levels in recent releases) may stop a deep file
+            # before triable's: the user sees the same finding whichever layer noticed.
+            raise UnusableInput("Y005", _TOO_DEEP, where) from None
         raise UnusableInput("Y001", f"malformed YAML: {problem}{hint}", where) from None
     except yaml.YAMLError as exc:
         raise UnusableInput("Y001", f"malformed YAML: {exc}", Location(shown)) from None
@@ -286,12 +294,7 @@ class _Builder:
                     if event.tag and event.tag != "!":
                         self._check_tag(event)
                     if len(stack) >= MAX_DEPTH:
-                        raise UnusableInput(
-                            "Y005",
-                            f"nesting is deeper than {MAX_DEPTH} levels; rubric and case files "
-                            "are never this deep — check the indentation",
-                            self._where(event),
-                        )
+                        raise UnusableInput("Y005", _TOO_DEEP, self._where(event))
                     opened_node: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                     stack.append([opened_node, path, None, None, event.anchor, 1])
                     continue

@@ -8,10 +8,8 @@ handcuffing).
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -76,32 +74,12 @@ def factors_report() -> Report:
 
 # --- the browser ---------------------------------------------------------------------------
 
-_INSTALL_TRIED: list[bool] = []
-
 
 def chromium() -> str:
-    """Debian's chromium, installed once if missing and possible; skips the test otherwise."""
-    found = shutil.which("chromium") or (
-        "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
-    )
-    if found is None and not _INSTALL_TRIED:
-        _INSTALL_TRIED.append(True)
-        can_install = hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")
-        if can_install:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                subprocess.run(
-                    ["apt-get", "install", "-y", "chromium"],
-                    check=False,
-                    capture_output=True,
-                    timeout=300,
-                    env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-                )
-            found = shutil.which("chromium")
+    """The Chromium on this machine; the browser test is skipped where there is none."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found is None:
-        pytest.skip(
-            "chromium is not installed and could not be installed here "
-            "(run `apt-get install -y chromium` as root to enable the browser test)"
-        )
+        pytest.skip("no Chromium here: `sudo apt-get install chromium` enables the browser test")
     return found
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -172,3 +174,28 @@ def test_a_program_calling_main_keeps_its_own_collector_settings(
     finally:
         gc.enable()
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("verb", ["check", "new", "junit"])
+def test_written_files_honour_the_umask(
+    verb: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    written = tmp_path / "out.file"
+    seed = str(Path(__file__).resolve().parent.parent / "cases" / "ali_v_ramos.yaml")
+    argv = {
+        "check": ["check", seed, "-o", str(written)],
+        "junit": ["test", seed, "--junit", str(written)],
+        "new": [
+            "new", "--no-input", "--output", str(written), "--caption", "Doe v. Roe",
+            "--plaintiff", "Jane Doe", "--status", "arrestee", "--incident-date", "2019-05-01",
+            "--defendant", "roe:R. Roe:Officer", "--claim", "excessive_force:roe",
+        ],
+    }[verb]  # fmt: skip
+    previous = os.umask(0o022)
+    try:
+        code = main(argv)
+    finally:
+        os.umask(previous)
+    capsys.readouterr()
+    assert code == 0
+    assert stat.S_IMODE(written.stat().st_mode) == 0o644
