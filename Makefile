@@ -1,18 +1,24 @@
-# Each target creates .venv on first use; nothing else needs to be installed.
+# Each target creates its virtual environment on first use; nothing else needs installing.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Installing compiles the engine's evaluation modules (setup.py), so a change to the engine
-# installs again: nothing runs a compiled engine older than its source.
-ENGINE := setup.py $(shell find engine -name '*.py')
+MIN_VENV := .venv-min
+MIN_STAMP := $(MIN_VENV)/.installed
 
-.PHONY: report test lint bench clean
+.PHONY: report test test-min lint bench clean
 
-$(STAMP): pyproject.toml $(ENGINE)
+$(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
+
+# The suite against the lowest supported release of every runtime dependency.
+$(MIN_STAMP): pyproject.toml constraints/lowest.txt
+	test -x $(MIN_VENV)/bin/python || $(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		-c constraints/lowest.txt -e '.[dev]'
+	touch $(MIN_STAMP)
 
 report: $(STAMP)
 	$(BIN)/triable check cases/ali_v_ramos.yaml
@@ -20,14 +26,16 @@ report: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+test-min: $(MIN_STAMP)
+	$(MIN_VENV)/bin/python -m pytest
+
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy engine cli setup.py
+	$(BIN)/mypy engine cli
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
-	find engine \( -name '*.so' -o -name '*.pyd' \) -delete
+	rm -rf $(VENV) $(MIN_VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,7 @@
 """The `triable` command: verbs are registered here, errors are caught here once.
 
-The command line itself (typer and every verb's module) is built only when a plain `check`
-cannot run directly: building it costs more than checking a case.
+Each verb's module is imported by the verb itself when it runs, so that `triable check`
+loads only what checking needs.
 """
 
 from __future__ import annotations
@@ -11,9 +11,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from triable.engine.errors import InvalidDocument, TriableError
-
-from .direct import run_directly
-from .startup import pause_collector, resume_collector
 
 if TYPE_CHECKING:
     import typer
@@ -47,13 +44,10 @@ def _app() -> typer.Typer:
         if value:
             from importlib.metadata import PackageNotFoundError, version
 
-            from triable.engine import compiled
-
-            engine = "engine compiled" if compiled() else "engine in pure Python"
             try:
-                typer.echo(f"triable {version('triable')} ({engine})")
+                typer.echo(f"triable {version('triable')}")
             except PackageNotFoundError:
-                typer.echo(f"triable (not installed; {engine})")
+                typer.echo("triable (not installed)")
             raise typer.Exit()
 
     @app.callback()
@@ -88,8 +82,6 @@ def __getattr__(name: str) -> Any:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every user error becomes one line per finding and an exit code."""
     try:
-        if run_directly(sys.argv[1:] if argv is None else argv):
-            return 0
         return _run_command_line(argv)
     except InvalidDocument as exc:
         for finding in exc.findings:
@@ -120,14 +112,16 @@ def _run_command_line(argv: list[str] | None) -> int:
     import typer
 
     app = _app()
-    resume_collector()
     try:
         result = app(args=argv, prog_name="triable", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
-    except typer.Abort:
-        print("triable: aborted", file=sys.stderr)
+    except typer.Abort as exc:
+        interrupted = isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt)
+        print(f"triable: {'interrupted' if interrupted else 'aborted'}", file=sys.stderr)
         return 130
+    if result == 130:  # Ctrl-C, which the command-line library turns into a silent exit
+        print("triable: interrupted", file=sys.stderr)
     return result if isinstance(result, int) else 0
 
 
@@ -137,5 +131,4 @@ def _is_usage_error(exc: Exception) -> bool:
 
 
 def run() -> None:
-    pause_collector()
     sys.exit(main())

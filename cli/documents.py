@@ -5,8 +5,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-import pydantic_core
-from pydantic_core import SchemaValidator, ValidationError
+from pydantic_core import ValidationError
 
 from triable.engine.errors import InvalidDocument, Location, TriableError, UnusableInput
 from triable.engine.library import Library
@@ -47,39 +46,10 @@ class Loaded(NamedTuple):
 
 @cache
 def _validator(kind: str) -> Any:
-    """The validator of a kind of file. Generating it costs more than checking a case, so its
-    schema is cached (see cache.py) and the validator rebuilt from it, which is immediate."""
-    from . import cache as stored
-
-    entry = stored.key("validator", [], kind, pydantic_core.__version__)
-    schema = stored.load(entry)
-    if isinstance(schema, tuple):
-        try:
-            return SchemaValidator(*schema)
-        except Exception:  # a schema this pydantic cannot read: generate it afresh
-            pass
+    """The validator of a kind of file, built once per process."""
     from pydantic import TypeAdapter
 
-    adapter: TypeAdapter[Any] = TypeAdapter(MODELS[kind])
-    adapter.rebuild()
-    validator = adapter.validator
-    if isinstance(validator, SchemaValidator):
-        core_schema, *options = cast(tuple[Any, ...], validator.__reduce__())[1]
-        # What pydantic keeps for JSON schemas (closures among it) the validator never reads.
-        stored.store(entry, (_without_metadata(core_schema), *options))
-    return validator
-
-
-def _without_metadata(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {
-            key: _without_metadata(value)
-            for key, value in node.items()
-            if not (key == "metadata" and isinstance(value, dict) and "type" not in value)
-        }
-    if isinstance(node, list):
-        return [_without_metadata(value) for value in node]
-    return node
+    return TypeAdapter(MODELS[kind]).validator
 
 
 def default_rubrics() -> Path:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pydantic_core
-
 from triable.engine.errors import InvalidDocument, TriableError
 from triable.engine.library import Library
 from triable.engine.lint import lint_case
@@ -19,38 +17,15 @@ if TYPE_CHECKING:
 
 
 def library(rubrics: Path | None) -> Library:
-    """The rubric library, from the cache when no rubric file has changed."""
-    from . import cache
-    from .documents import default_rubrics
-
-    folder = rubrics or default_rubrics()
-    # The library is pickled pydantic models: another pydantic may not read them back alike.
-    entry = cache.key(
-        "library", cache.rubric_files(folder), str(folder.resolve()), pydantic_core.__version__
-    )
-    cached = cache.load(entry)
-    if isinstance(cached, Library):
-        return cached
+    """The rubric library: the bundled one, or the folder ``rubrics``."""
     loaded_library, _ = load_library(rubrics)
-    cache.store(entry, loaded_library)
     return loaded_library
 
 
 def engine(rubrics: Path | None) -> Engine:
-    """An engine for the rubric library, given the conditions compiled on earlier runs;
-    ``keep_compiled`` keeps what it compiles for the next."""
     from triable.engine.evaluate import Engine
 
-    from .cache import CodeStore
-
-    return Engine(library(rubrics), CodeStore())
-
-
-def keep_compiled(engine: Engine) -> None:
-    from .cache import CodeStore
-
-    if isinstance(engine.compiler.code, CodeStore):
-        engine.compiler.code.save()
+    return Engine(library(rubrics))
 
 
 def case(path: Path, library: Library) -> Case:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -17,12 +18,9 @@ VERBS = ["check", "validate", "test", "whatif", "pivots", "schema", "new", "rubr
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    from triable.engine import compiled
-
     assert main(["--version"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("triable ")
-    assert ("engine compiled" if compiled() else "engine in pure Python") in out
+    assert re.fullmatch(r"triable \d+\.\d+\.\d+\n", out), out
 
 
 @pytest.mark.parametrize("verb", VERBS)
@@ -121,59 +119,6 @@ def test_no_command_writes_to_an_input_file(
         "r.markdown",
         "r.text",
     ]
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["check", str(SEED), "--format", "json"],  # run directly
-        ["whatif", str(SEED), "--set", "force_single_quick_act=true", "--format", "json"],
-    ],
-)
-def test_the_command_resumes_the_garbage_collector_once_started(argv: list[str]) -> None:
-    """`triable` pauses the collector while it loads; whatever the verb, the command's own
-    work runs with it on again, and what was loaded is exempt from collections."""
-    import os
-    import subprocess
-    import sys
-
-    program = (
-        "import gc, sys\n"
-        "from triable.cli import startup\n"
-        "seen = []\n"
-        "resume = startup.resume_collector\n"
-        "def watched():\n"
-        "    seen.append(gc.isenabled())\n"
-        "    resume()\n"
-        "startup.resume_collector = watched\n"
-        "import triable.cli.app, triable.cli.direct\n"
-        "triable.cli.app.resume_collector = triable.cli.direct.resume_collector = watched\n"
-        f"sys.argv = ['triable', *{argv!r}]\n"
-        "try:\n"
-        "    triable.cli.app.run()\n"
-        "except SystemExit as exit:\n"
-        "    print(exit.code, seen, gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n"
-    )
-    env = {**os.environ, "TRIABLE_NO_CACHE": "1"}
-    done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True)
-    assert done.stderr.strip().splitlines()[-1] == "0 [False] True True", done.stderr
-
-
-def test_a_program_calling_main_keeps_its_own_collector_settings(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    import gc
-
-    frozen = gc.get_freeze_count()
-    assert main(["check", str(SEED), "--format", "json"]) == 0
-    assert gc.isenabled() and gc.get_freeze_count() == frozen
-    gc.disable()
-    try:
-        assert main(["check", str(SEED), "--format", "json"]) == 0
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    capsys.readouterr()
 
 
 @pytest.mark.parametrize("verb", ["check", "new", "junit"])

@@ -25,6 +25,8 @@ def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     if build.returncode != 0:
         pytest.fail(f"building the wheel failed:\n{build.stderr}")
     [wheel] = out.glob("triable-*.whl")
+    # Pure Python: installing needs no compiler, on any platform.
+    assert wheel.name.endswith("-py3-none-any.whl"), wheel.name
     with zipfile.ZipFile(wheel) as archive:
         return set(archive.namelist())
 
@@ -45,14 +47,3 @@ def test_every_source_module_and_rubric_is_in_the_wheel(wheel_names: set[str]) -
 def test_no_bare_generic_import_names_are_installed(wheel_names: set[str]) -> None:
     top_levels = {name.split("/")[0] for name in wheel_names if not name.startswith("triable-")}
     assert top_levels == {"triable"}
-
-
-def test_the_compiled_engine_ships_inside_the_package(wheel_names: set[str]) -> None:
-    from triable.engine import compiled
-
-    native = {name for name in wheel_names if name.endswith((".so", ".pyd"))}
-    if not compiled():
-        pytest.skip("the engine was installed without compiling it")
-    # One module per compiled source, and the library they share, all under triable.engine.
-    assert len(native) == 6
-    assert all(name.startswith("triable/engine/") for name in native)

@@ -1,5 +1,4 @@
-"""`triable check`: the report for one or more case files (a plain check runs from
-`triable.cli.direct` before the command line is built)."""
+"""`triable check`: the report for one or more case files."""
 
 from __future__ import annotations
 
@@ -7,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..direct import run, run_directly
 from ..render import Format
 from .options import RUBRICS_OPTION
 
@@ -34,7 +32,12 @@ def command(
 
     Example: triable check cases/ali_v_ramos.yaml --format markdown
     """
-    run(cases, fmt, rubrics, output, force)
+    from .. import session
+    from ..output import write_output
+    from ..render import renderer
 
-
-__all__ = ["command", "run", "run_directly"]
+    engine = session.engine(rubrics)
+    reports = [engine.evaluate(session.case(path, engine.library)) for path in cases]
+    options = {"colour": False} if fmt is Format.TEXT and output is not None else {}
+    text = renderer(fmt)(reports, library=engine.library, **options)
+    write_output(text, output, force=force)
