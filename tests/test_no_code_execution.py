@@ -63,7 +63,5 @@ def test_no_shipped_module_runs_code_it_did_not_ship(path: Path) -> None:
         ("pattern.compile()", False),
     ],
 )
-def test_the_check_tells_running_code_from_a_regular_expression(
-    source: str, flagged: bool
-) -> None:
+def test_the_check_tells_running_code_from_a_regular_expression(source: str, flagged: bool) -> None:
     assert bool(_uses(ast.parse(source))) is flagged
