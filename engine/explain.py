@@ -22,7 +22,7 @@ def authority_refs(cites: Iterable[Cite]) -> list[AuthorityRef]:
         if key not in seen:
             ref = _AUTHORITY_REFS.get(key)
             if ref is None:
-                ref = _AUTHORITY_REFS[key] = AuthorityRef.make(id=key[0], pin=key[1])
+                ref = _AUTHORITY_REFS[key] = AuthorityRef(id=key[0], pin=key[1])
             seen[key] = ref
     return list(seen.values())
 
@@ -56,7 +56,7 @@ class FactRefs:
                 ref = refs.get(fid)
                 if ref is None:
                     fact = self._facts[fid]
-                    ref = refs[fid] = FactRef.make(
+                    ref = refs[fid] = FactRef(
                         id=fid,
                         text=fact.text,
                         cite=fact.cite,
@@ -83,17 +83,15 @@ def dispute(
     movant: Version | None,
     together_with: list[str] | None = None,
 ) -> Dispute:
-    return Dispute.make(
+    return Dispute(
         attribute=attribute_id,
         question=attribute.question,
-        non_movant=SideValue.make(value=None, facts=[])
+        non_movant=SideValue(value=None, facts=[])
         if non_movant is None
-        else SideValue.make(
-            value=shown_value(non_movant.value), facts=facts(non_movant.facts, True)
-        ),
-        movant=SideValue.make(value=None, facts=[])
+        else SideValue(value=shown_value(non_movant.value), facts=facts(non_movant.facts, True)),
+        movant=SideValue(value=None, facts=[])
         if movant is None
-        else SideValue.make(value=shown_value(movant.value), facts=facts(movant.facts, True)),
+        else SideValue(value=shown_value(movant.value), facts=facts(movant.facts, True)),
         together_with=together_with or [],
     )
 

@@ -34,6 +34,7 @@ PivotKind = Literal["dispute", "fact", "value"]
 _KIND_ORDER = {"dispute": 0, "fact": 1, "value": 2}
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Flip(Out):
     """One outcome that comes out the other way."""
 
@@ -44,6 +45,7 @@ class Flip(Out):
     after: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Pivot(Out):
     kind: PivotKind
     #: The attribute or fact the change is about.
@@ -98,7 +100,7 @@ def find_pivots(engine: Engine, case: Case, before: Report | None = None) -> lis
         ]
         if flips:
             pivots.append(
-                Pivot.make(
+                Pivot(
                     kind=candidate.kind,
                     subject=candidate.subject,
                     value=candidate.value,
@@ -167,7 +169,7 @@ def _flipped(key: tuple[str, ...], before: str, after: str) -> bool:
 
 
 def _flip(key: tuple[str, ...], before: str, after: str) -> Flip:
-    return Flip.make(
+    return Flip(
         claim=key[0],
         defendant=key[1],
         defense=key[2] if len(key) > 2 else None,
@@ -190,7 +192,7 @@ def _differing(base: tuple[Signature, Signature], other: tuple[Signature, Signat
 def _reads_by_claim(engine: Engine, case: Case) -> dict[str, frozenset[str]]:
     """For each claim still live against someone, every attribute its outcome or its
     defenses can turn on."""
-    compiler = engine.compiler
+    law = engine.law
     library = engine.library
     defenses = [
         test
@@ -206,10 +208,10 @@ def _reads_by_claim(engine: Engine, case: Case) -> dict[str, frozenset[str]]:
         ]
         if not live or asserted.claim not in library.claims:
             continue
-        found = set(compiler.claim_reads(asserted.claim))
+        found = set(law.claim_reads[asserted.claim])
         for defense in defenses:
             for prong in defense.prongs.values():
-                found |= compiler.reads(prong.holds_when, asserted.claim, defense)
+                found |= law.reads(prong.holds_when, asserted.claim, defense)
         out[asserted.claim] = frozenset(found | out.get(asserted.claim, frozenset()))
     return out
 

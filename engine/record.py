@@ -6,18 +6,24 @@ third party's, then the other side's stands. Facts are never counted: one sworn 
 is as good as five.
 """
 
-import itertools
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .library import Library
 from .model.base import Cite
-from .model.case import Case, Fact, OneOf
+from .model.case import Case, Fact, FactValue, OneOf
 from .vocab import AttributeType, EvidenceKind, Rule561Treatment, Side
+
+#: The most versions of one party attribute that one side's facts may leave open. Each
+#: version is a world the engine weighs for every claim and defendant, and open choices
+#: multiply: forty facts each naming one of two officers leave 2**40 combinations. Beyond
+#: the limit the first versions in the report's order of names are kept, and
+#: ``party_versions_exceeded`` names the attribute so that the case can be reported.
+MAX_PARTY_VERSIONS = 64
 
 
 class Version(NamedTuple):
-    """One value of an attribute in a world, and the facts that establish it. A tuple:
-    a record builds dozens, and worlds are told apart by which ones they hold."""
+    """One value of an attribute in a world, and the facts that establish it."""
 
     value: Any
     facts: tuple[str, ...]
@@ -50,57 +56,27 @@ def fact_ranks(case: Case) -> dict[str, int]:
     return {fid: i for i, (_, _, fid) in enumerate(ordered)}
 
 
-# Members of the enums read on every fact, looked up once: an enum class's attributes
-# are found through its metaclass's ``__getattr__``, ten times slower than a global.
-_UNDISPUTED = Side.UNDISPUTED
-_THIRD_PARTY = Side.THIRD_PARTY
-_PARTY = AttributeType.PARTY
-_VIDEO = EvidenceKind.VIDEO
-_DEEMED_ADMITTED = Rule561Treatment.DEEMED_ADMITTED
-_SIDES = {side.value: side for side in Side}
-_new_version = tuple.__new__  # Version's own ``__new__`` is a Python call; the record builds dozens
+def _is_party(library: Library) -> dict[str, bool]:
+    """Every declared attribute, and whether it names parties."""
+    return {a: attribute.type is AttributeType.PARTY for a, attribute in library.attributes.items()}
 
 
-class Kinds(NamedTuple):
-    """What the record needs of the library's attributes, worked out once per library."""
-
-    #: The attributes the plaintiff's status answers.
-    from_status: tuple[str, ...]
-    #: Every declared attribute, and whether it names parties.
-    party: dict[str, bool]
-    #: The kinds of evidence the standard admits.
-    admissible: frozenset[EvidenceKind]
-
-
-def attribute_kinds(library: Library) -> Kinds:
-    declared = library.attributes
-    return Kinds(
-        tuple(a for a, attribute in declared.items() if attribute.from_case == "plaintiff_status"),
-        {a: attribute.type is _PARTY for a, attribute in declared.items()},
-        frozenset(library.summary_judgment.admissible),
-    )
-
-
-def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Record:
-    """``kinds``: ``attribute_kinds(library)``, where the caller keeps it."""
+def build_record(case: Case, library: Library) -> Record:
     sj = library.summary_judgment
-    if kinds is None:
-        kinds = attribute_kinds(library)
-    admissible = kinds.admissible
+    admissible = frozenset(sj.admissible)
     set_aside: dict[str, SetAside] = {}
     facts = case.facts
 
     videos: list[Fact] = []
-    # Each fact's fields are read once, here: a model's every read goes through its
-    # ``__getattr__`` hook. Sorted, these put the facts in ``fact_ranks``' order (the
-    # first three fields are unique, so the rest are never compared).
+    # Sorted, these put the facts in ``fact_ranks``' order (the first three fields are
+    # unique, so the rest are never compared).
     ordered: list[tuple[str, str, str, Side, dict[str, Any]]] = []
     for fact_id, fact in facts.items():
         evidence = fact.evidence
         if evidence not in admissible:
             ruling = sj.set_aside[evidence]
             set_aside[fact_id] = SetAside(fact_id, ruling.because, tuple(ruling.cites))
-        elif evidence is _VIDEO:
+        elif evidence is EvidenceKind.VIDEO:
             videos.append(fact)
         ordered.append((fact.cite, fact.text, fact_id, fact.offered_by, fact.establishes))
     ordered.sort()
@@ -115,10 +91,10 @@ def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Re
                     contradicted, ruling.because, tuple(ruling.cites)
                 )
 
-    movant_side = _SIDES[case.motion.movant]
-    non_movant_side = _SIDES[case.non_movant]
+    movant_side = Side(case.motion.movant)
+    non_movant_side = Side(case.non_movant)
     deemed: list[str] = []
-    if case.motion.rule_56_1.treatment is _DEEMED_ADMITTED:
+    if case.motion.rule_56_1.treatment is Rule561Treatment.DEEMED_ADMITTED:
         deemed = [
             fid
             for fid, fact in facts.items()
@@ -127,7 +103,7 @@ def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Re
             and fact.rule_56_1_paragraph is not None
         ]
         deemed_attributes = {a for fid in deemed for a in facts[fid].establishes}
-        ruling = sj.rule_56_1[_DEEMED_ADMITTED]
+        ruling = sj.rule_56_1[Rule561Treatment.DEEMED_ADMITTED]
         for fid, fact in facts.items():
             if (
                 fid not in set_aside
@@ -145,20 +121,12 @@ def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Re
         rank[fid] = fid_rank
         if fid in set_aside:
             continue
-        side = _UNDISPUTED if fid in deemed_set else offered_by
+        side = Side.UNDISPUTED if fid in deemed_set else offered_by
         for name, value in establishes.items():
-            sides = by_attribute.get(name)
-            if sides is None:
-                by_attribute[name] = {side: [(fid, value)]}
-            else:
-                pairs = sides.get(side)
-                if pairs is None:
-                    sides[side] = [(fid, value)]
-                else:
-                    pairs.append((fid, value))
-    nm_tiers = (non_movant_side, _UNDISPUTED, _THIRD_PARTY, movant_side)
-    m_tiers = (movant_side, _UNDISPUTED, _THIRD_PARTY, non_movant_side)
-    non_movant, movant = _worlds(case, kinds, by_attribute, nm_tiers, m_tiers)
+            by_attribute.setdefault(name, {}).setdefault(side, []).append((fid, value))
+    nm_tiers = (non_movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, movant_side)
+    m_tiers = (movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, non_movant_side)
+    non_movant, movant = _worlds(case, library, by_attribute, nm_tiers, m_tiers)
     return Record(
         facts=dict(facts),
         admitted=admitted,
@@ -172,7 +140,7 @@ def build_record(case: Case, library: Library, kinds: Kinds | None = None) -> Re
 
 def _worlds(
     case: Case,
-    kinds: Kinds,
+    library: Library,
     by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]],
     nm_tiers: tuple[Side, ...],
     m_tiers: tuple[Side, ...],
@@ -181,35 +149,17 @@ def _worlds(
     has any. Most attributes are undisputed, and then both worlds hold the same versions."""
     nm_world: Candidates = {}
     m_world: Candidates = {}
-    if kinds.from_status:
-        status = (_new_version(Version, (case.plaintiff.status.value, ())),)
-        for attribute_id in kinds.from_status:
+    status = (Version(case.plaintiff.status.value, ()),)
+    for attribute_id, attribute in library.attributes.items():
+        if attribute.from_case == "plaintiff_status":
             nm_world[attribute_id] = m_world[attribute_id] = status
-    declared = kinds.party
+    is_party = _is_party(library)
     for attribute_id, sides in by_attribute.items():
-        party = declared.get(attribute_id)
+        party = is_party.get(attribute_id)
         if party is None:  # not an attribute the library declares
             continue
-        if len(sides) == 1:  # the common case: one side speaks to it, in both worlds
-            for values in sides.values():
-                found: tuple[Version, ...]
-                if len(values) == 1 and not party:  # and through one fact: no call for it
-                    fid, value = values[0]
-                    found = (_new_version(Version, (value, (fid,))),)
-                else:
-                    found = _versions(case, party, values)
-                nm_world[attribute_id] = m_world[attribute_id] = found
-            continue
-        nm_side = m_side = None
-        for tier in nm_tiers:
-            if tier in sides:
-                nm_side = tier
-                break
-        for tier in m_tiers:
-            if tier in sides:
-                m_side = tier
-                break
-        assert nm_side is not None and m_side is not None
+        nm_side = next(tier for tier in nm_tiers if tier in sides)
+        m_side = next(tier for tier in m_tiers if tier in sides)
         found = nm_world[attribute_id] = _versions(case, party, sides[nm_side])
         m_world[attribute_id] = (
             found if m_side is nm_side else _versions(case, party, sides[m_side])
@@ -220,20 +170,14 @@ def _worlds(
 def _versions(case: Case, party: bool, values: list[tuple[str, Any]]) -> tuple[Version, ...]:
     if party:
         return _party_versions(case, values)
-    if len(values) == 1:  # the common case: one fact
+    if len(values) == 1:
         fid, value = values[0]
-        return (_new_version(Version, (value, (fid,))),)
-    first = values[0][1]
-    fids = []
-    for fid, value in values:  # a loop: ``all`` over a generator costs a call per fact
-        if value != first:
-            break
-        fids.append(fid)
-    else:  # every fact on this side agrees
-        return (_new_version(Version, (first, tuple(fids))),)
+        return (Version(value, (fid,)),)
     grouped: dict[Any, list[str]] = {}
     for fid, value in values:
         grouped.setdefault(value, []).append(fid)
+    if len(grouped) == 1:
+        return tuple(Version(value, tuple(fids)) for value, fids in grouped.items())
     return tuple(
         Version(value, tuple(fids))
         for value, fids in sorted(grouped.items(), key=lambda kv: (str(type(kv[0])), str(kv[0])))
@@ -241,25 +185,51 @@ def _versions(case: Case, party: bool, values: list[tuple[str, Any]]) -> tuple[V
 
 
 def _party_versions(case: Case, values: list[tuple[str, Any]]) -> tuple[Version, ...]:
-    if len(values) == 1:  # the common case: one fact naming the parties outright
-        fid, value = values[0]
-        if isinstance(value, list):
-            return (_new_version(Version, (frozenset(value), (fid,))),)
-    definite: set[str] = set()
-    open_sets: list[list[str]] = []
-    fids = []
-    for fid, value in values:  # one pass: the facts, the parties named, the open choices
-        fids.append(fid)
-        if isinstance(value, list):
-            definite.update(value)
-        elif isinstance(value, OneOf):
-            open_sets.append(value.one_of)
-    facts = tuple(fids)
-    if not open_sets:  # the common case: the parties are named
-        return (_new_version(Version, (frozenset(definite), facts)),)
-    choices = {frozenset(definite | set(pick)) for pick in itertools.product(*open_sets)}
+    facts = tuple(fid for fid, _ in values)
+    named = frozenset(d for _, value in values if isinstance(value, list) for d in value)
+    open_choices = [value.one_of for _, value in values if isinstance(value, OneOf)]
 
-    def by_names(value: frozenset[str]) -> list[str]:
-        return sorted(case.defendants[d].name if d in case.defendants else d for d in value)
+    def by_names(parties: frozenset[str]) -> list[str]:
+        return sorted(case.defendants[d].name if d in case.defendants else d for d in parties)
 
-    return tuple(Version(v, facts) for v in sorted(choices, key=by_names))
+    choices = _party_choices(named, open_choices, by_names)
+    return tuple(Version(parties, facts) for parties in choices)
+
+
+def _party_choices(
+    named: frozenset[str], open_choices: Iterable[list[str]], order: Any
+) -> list[frozenset[str]]:
+    """The sets of parties the facts allow: those ``named`` and one of each open choice.
+    Built a choice at a time, so work grows with the distinct sets, not the combinations;
+    at most ``MAX_PARTY_VERSIONS`` of them are kept, the first in ``order``."""
+    reachable = {named}
+    for options in open_choices:
+        reachable = {parties | {d} for parties in reachable for d in options}
+        if len(reachable) > MAX_PARTY_VERSIONS:
+            reachable = set(sorted(reachable, key=order)[:MAX_PARTY_VERSIONS])
+    return sorted(reachable, key=order)
+
+
+def party_versions_exceeded(case: Case) -> list[str]:
+    """The attributes on which one side's facts leave open more than ``MAX_PARTY_VERSIONS``
+    sets of parties, so that the engine weighs only the first of them. Every fact counts,
+    admissible or not: the bound is on what the file asks for."""
+    by_side: dict[tuple[str, Side], list[FactValue]] = {}
+    for fact in case.facts.values():
+        for name, value in fact.establishes.items():
+            by_side.setdefault((name, fact.offered_by), []).append(value)
+    exceeded = set()
+    for (name, _), values in by_side.items():
+        open_choices = [v.one_of for v in values if isinstance(v, OneOf)]
+        if open_choices and _too_many(open_choices):
+            exceeded.add(name)
+    return sorted(exceeded)
+
+
+def _too_many(open_choices: list[list[str]]) -> bool:
+    reachable: set[frozenset[str]] = {frozenset()}
+    for options in open_choices:
+        reachable = {parties | {d} for parties in reachable for d in options}
+        if len(reachable) > MAX_PARTY_VERSIONS:
+            return True
+    return False

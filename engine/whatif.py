@@ -315,6 +315,7 @@ def describe(edit: Edit, case: Case, library: Library) -> str:
 ChangeKind = Literal["rule_56_1", "set_aside", "claim", "element", "factor", "defense", "prong"]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Change(Out):
     """One thing that comes out differently after the edit, and why."""
 
@@ -339,7 +340,7 @@ def diff_reports(before: Report, after: Report) -> list[Change]:
     changes: list[Change] = []
     if before.rule_56_1.treatment != after.rule_56_1.treatment:
         changes.append(
-            Change.make(
+            Change(
                 kind="rule_56_1",
                 before=before.rule_56_1.treatment.value,
                 after=after.rule_56_1.treatment.value,
@@ -351,7 +352,7 @@ def diff_reports(before: Report, after: Report) -> list[Change]:
     for fid, entry in now_set_aside.items():
         if fid not in was_set_aside:
             changes.append(
-                Change.make(
+                Change(
                     kind="set_aside",
                     item=fid,
                     label=entry.fact.cite,
@@ -363,7 +364,7 @@ def diff_reports(before: Report, after: Report) -> list[Change]:
     for fid, entry in was_set_aside.items():
         if fid not in now_set_aside:
             changes.append(
-                Change.make(
+                Change(
                     kind="set_aside",
                     item=fid,
                     label=entry.fact.cite,
@@ -409,7 +410,7 @@ def _claim_changes(old: ClaimResult | None, new: ClaimResult | None) -> list[Cha
     new_outcome = _claim_state(new, same_test)
     if old_outcome != new_outcome:
         out.append(
-            Change.make(
+            Change(
                 kind="claim",
                 **common,
                 before=old_outcome,
@@ -457,7 +458,7 @@ def _defense_changes(
     outcomes = {old.outcome if old else None, new.outcome if new else None}
     if len(outcomes) > 1:
         out.append(
-            Change.make(
+            Change(
                 kind="defense",
                 **common,
                 before=old.outcome.value if old else None,
@@ -497,7 +498,7 @@ def _items(
         either = b or a
         assert either is not None
         out.append(
-            Change.make(
+            Change(
                 kind=kind,
                 **common,
                 item=item_id,

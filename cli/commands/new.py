@@ -172,12 +172,12 @@ def command(
 
 def questions(library: Library, claims: list[str]) -> list[str]:
     """The attributes the claims' tests read, in the vocabulary's order."""
-    from triable.engine.world import Compiler
+    from triable.engine.law import Law
 
-    compiler = Compiler(library)
+    law = Law(library)
     read: set[str] = set()
     for claim in claims:
-        read |= compiler.claim_reads(claim)
+        read |= law.claim_reads.get(claim, frozenset())
     return [a for a, attr in library.attributes.items() if a in read and not attr.from_case]
 
 

@@ -1,0 +1,51 @@
+"""What deciding one case needs at hand: the law, the case, its record and its parties."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .explain import FactRefs, party_label
+from .law import Law
+from .model.case import Case, Dismissal
+from .record import Record, Version
+from .world import World
+
+
+@dataclass(frozen=True)
+class Assessment:
+    law: Law
+    case: Case
+    record: Record
+    #: The defendants, by name and then id: the order reports list them in.
+    defendants: tuple[str, ...] = field(init=False)
+    non_movant: str = field(init=False)
+    movant: str = field(init=False)
+    facts: FactRefs = field(init=False)
+
+    def __post_init__(self) -> None:
+        names = {d: defendant.name for d, defendant in self.case.defendants.items()}
+        ordered = tuple(sorted(names, key=lambda d: (names[d], d)))
+        object.__setattr__(self, "defendants", ordered)
+        object.__setattr__(self, "non_movant", party_label(self.case, self.case.non_movant.value))
+        movant = party_label(self.case, self.case.motion.movant.value)
+        object.__setattr__(self, "movant", movant)
+        object.__setattr__(self, "facts", FactRefs(self.case, self.record.rank))
+
+    def name(self, defendant: str) -> str:
+        return self.case.defendants[defendant].name
+
+    def world(self, versions: dict[str, Version]) -> World:
+        values: dict[str, Any] = {a: v.value for a, v in versions.items()}
+        return World(self.law, values, self.defendants, self.case.incident_date, versions)
+
+    def dismissal(self, claim: str, defendant: str) -> Dismissal | None:
+        return next((d for d in self.case.dismissals if d.covers(claim, defendant)), None)
+
+    def asserted_pairs(self) -> list[tuple[str, str]]:
+        """Each (claim, defendant) the case asserts: claims in the library's order, then
+        defendants in the report's."""
+        order = self.law.claim_order
+        asserted = {(c.claim, d) for c in self.case.claims for d in c.against}
+        claims = sorted(
+            {claim for claim, _ in asserted}, key=lambda c: (order.get(c, len(order)), c)
+        )
+        return [(c, d) for c in claims for d in self.defendants if (c, d) in asserted]

@@ -1,0 +1,112 @@
+"""Defenses: each raised defense, per claim and defendant, decided on the non-movant's
+facts, and its part of the report."""
+
+from .assessment import Assessment
+from .claims import ClaimDecision, ExplainedClaim
+from .elements import element_results
+from .explain import authority_refs, join_labels, lower_first
+from .model.report import DefenseResult, ElementResult
+from .model.rubric import DefenseTest, Element
+from .vocab import ClaimOutcome, DefenseOutcome, ElementStatus
+
+
+def raised_defenses(assessment: Assessment) -> list[tuple[DefenseTest, frozenset[str]]]:
+    """Each defense the case raises that the library knows, by id, and who raises it."""
+    found = []
+    for raised in sorted(assessment.case.defenses, key=lambda r: r.defense):
+        defense = assessment.law.library.tests.get(raised.defense)
+        if isinstance(defense, DefenseTest):
+            found.append((defense, frozenset(raised.raised_by)))
+    return found
+
+
+def decide_defense(defense: DefenseTest, claim: ClaimDecision) -> DefenseOutcome:
+    """Reached only where the claim survives; denied where every prong is met on the
+    non-movant's facts."""
+    world = claim.non_movant
+    if claim.outcome is not ClaimOutcome.DENIED or world is None:
+        return DefenseOutcome.NOT_REACHED
+    if all(
+        world.truth(prong.holds_when, claim.defendant, claim.claim, defense) is True
+        for prong in defense.prongs.values()
+    ):
+        return DefenseOutcome.DENIED
+    return DefenseOutcome.GRANTED
+
+
+def explain_defense(
+    assessment: Assessment, defense: DefenseTest, explained: ExplainedClaim
+) -> DefenseResult:
+    decision = explained.decision
+    outcome = decide_defense(defense, decision)
+    defendant, claim = decision.defendant, decision.claim
+    name = assessment.name(defendant)
+    on_claim = f"on the {decision.rubric.name.lower()} claim"
+    heading = {"defense": defense.id, "defense_name": defense.name}
+    heading |= {"defendant": defendant, "claim": claim}
+    authorities = authority_refs(defense.cites)
+    nm, m = decision.non_movant, explained.movant
+    if outcome is DefenseOutcome.NOT_REACHED or nm is None or m is None:
+        why = (
+            "the claim is dismissed"
+            if decision.outcome is ClaimOutcome.DISMISSED
+            else "the claim fails on the merits"
+        )
+        return DefenseResult(
+            **heading,
+            outcome=DefenseOutcome.NOT_REACHED,
+            prongs=[_unreached(prong_id, prong, why) for prong_id, prong in defense.prongs.items()],
+            clearly_established_by=[],
+            authorities=authorities,
+            explanation=f"{defense.name} is not reached for {name} {on_claim}: {why}.",
+        )
+    prongs = element_results(assessment, defense.prongs.items(), nm, m, defendant, claim, defense)
+    incident_date = assessment.case.incident_date
+    established = [
+        p.cite
+        for p in assessment.law.precedents(defense)
+        if p.decided < incident_date and nm.truth(p.conduct, defendant, claim, defense) is True
+    ]
+    if outcome is DefenseOutcome.GRANTED:
+        failing = [lower_first(p.label) for p in prongs if p.status is ElementStatus.NOT_MET]
+        explanation = (
+            f"{defense.name} granted to {name} {on_claim}: {join_labels(failing)} not "
+            f"established as of {incident_date.isoformat()}."
+        )
+    elif any(p.status is ElementStatus.GENUINE_DISPUTE for p in prongs):
+        explanation = (
+            f"{defense.name} denied to {name} {on_claim}: facts material to it are genuinely "
+            "disputed, so it cannot be decided at this stage."
+        )
+    else:
+        explanation = (
+            f"{defense.name} denied to {name} {on_claim}: on the facts taken most favourably "
+            f"to {assessment.non_movant}, every prong is met."
+        )
+    return DefenseResult(
+        **heading,
+        outcome=outcome,
+        prongs=prongs,
+        clearly_established_by=authority_refs(established),
+        authorities=authorities,
+        explanation=explanation,
+    )
+
+
+def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:
+    return ElementResult(
+        id=prong_id,
+        label=prong.label,
+        status=ElementStatus.NOT_REACHED,
+        particularly_important=prong.particularly_important,
+        values={},
+        questions={},
+        non_movant_facts=[],
+        movant_facts=[],
+        material_disputes=[],
+        immaterial_disputes=[],
+        missing_evidence=[],
+        depends_on=[],
+        authorities=authority_refs(prong.cites),
+        explanation=f"Not reached: {why}.",
+    )

@@ -1,0 +1,134 @@
+"""The library indexed once for evaluation: what each claim's tests are and what they read."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from .conditions import THE_CLAIM, asks_clearly_established, named_attributes, named_claims
+from .library import AnyTest, Library
+from .model.base import Cite
+from .model.conditions import Condition
+from .model.rubric import (
+    Attribute,
+    ClaimRubric,
+    DefenseTest,
+    ElementsTest,
+    FactorsTest,
+    Standard,
+    TestChoice,
+)
+
+
+class Selection(NamedTuple):
+    """The standard and test that govern a claim, and the choice that picked the test."""
+
+    standard: Standard
+    choice: TestChoice
+    test: AnyTest
+
+
+class Precedent(NamedTuple):
+    decided: date
+    conduct: Condition
+    cite: Cite
+
+
+@dataclass(frozen=True)
+class Law:
+    library: Library
+    #: Every attribute each claim's answer can turn on, through the claims it names.
+    claim_reads: dict[str, frozenset[str]] = field(init=False)
+    #: Each claim's place in the library, the order reports list claims in.
+    claim_order: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        reads: dict[str, frozenset[str]] = {}
+        for claim_id in self.library.claims:
+            _claim_reads(self.library, claim_id, reads)
+        object.__setattr__(self, "claim_reads", reads)
+        object.__setattr__(self, "claim_order", {c: i for i, c in enumerate(self.library.claims)})
+
+    @property
+    def attributes(self) -> dict[str, Attribute]:
+        return self.library.attributes
+
+    def test(self, choice: TestChoice) -> AnyTest:
+        return self.library.tests[choice.test]
+
+    def reads(
+        self, condition: Condition, claim: str | None = None, defense: DefenseTest | None = None
+    ) -> frozenset[str]:
+        """Attributes ``condition`` depends on, through the claims and precedents it names."""
+        return _reads(self.library, condition, claim, defense, self.claim_reads)
+
+    def precedents(self, defense: DefenseTest) -> list[Precedent]:
+        """The defense's precedents whose authority the library knows."""
+        found = []
+        for precedent in defense.clearly_established_by:
+            authority = self.library.authorities.get(precedent.cite.authority)
+            if authority is not None:
+                found.append(Precedent(authority.decided, precedent.conduct, precedent.cite))
+        return found
+
+
+def elements_of(rubric: ClaimRubric, test: AnyTest) -> list[Condition]:
+    """What a claim needs under ``test``: its own elements', then the test's elements'."""
+    own = [e.holds_when for e in rubric.elements.values()]
+    if isinstance(test, ElementsTest):
+        own += [e.holds_when for e in test.elements.values()]
+    return own
+
+
+def _reads(
+    library: Library,
+    condition: Condition,
+    claim: str | None,
+    defense: DefenseTest | None,
+    claim_reads: dict[str, frozenset[str]],
+) -> frozenset[str]:
+    found = set(named_attributes(condition))
+    for ref in named_claims(condition):
+        target = claim if ref.claim == THE_CLAIM else ref.claim
+        if target:
+            found |= _claim_reads(library, target, claim_reads)
+    if defense is not None and asks_clearly_established(condition):
+        for precedent in defense.clearly_established_by:
+            found.update(named_attributes(precedent.conduct))
+    return frozenset(found)
+
+
+def _claim_reads(
+    library: Library, claim_id: str, known: dict[str, frozenset[str]]
+) -> frozenset[str]:
+    if claim_id in known:
+        return known[claim_id]
+    known[claim_id] = frozenset()  # a cycle reads nothing more
+    rubric = library.claims.get(claim_id)
+    found: set[str] = set()
+    if rubric is not None:
+        for condition in _claim_conditions(library, rubric):
+            found |= _reads(library, condition, None, None, known)
+    known[claim_id] = frozenset(found)
+    return known[claim_id]
+
+
+def _claim_conditions(library: Library, rubric: ClaimRubric) -> Iterator[Condition]:
+    for element in rubric.elements.values():
+        yield element.holds_when
+    for standard in rubric.standards:
+        if standard.when is not None:
+            yield standard.when
+        for choice in standard.tests:
+            if choice.when is not None:
+                yield choice.when
+            test = library.tests.get(choice.test)
+            if isinstance(test, ElementsTest):
+                for element in test.elements.values():
+                    yield element.holds_when
+            elif isinstance(test, FactorsTest):
+                for factor in test.factors.values():
+                    if factor.favors_plaintiff_when is not None:
+                        yield factor.favors_plaintiff_when
+                    if factor.favors_defendant_when is not None:
+                        yield factor.favors_defendant_when
