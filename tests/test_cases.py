@@ -59,8 +59,9 @@ DEPARTURES: dict[str, dict[str, tuple[str, str]]] = {
     "ali_no_complaint.yaml": {
         f"claim {EF}/ramos": ("denied", "granted"),
         f"claim {EF}/knowles": ("denied", "granted"),
-        f"element {EF}/ramos pleas_ignored": ("genuine_dispute", "not_met"),
-        f"element {EF}/knowles pleas_ignored": ("genuine_dispute", "not_met"),
+        # No complaint, but the officers' knowledge stays disputed (Cugini); injury fails.
+        f"element {EF}/ramos knew_or_should_have_known": ("genuine_dispute", "genuine_dispute"),
+        f"element {EF}/ramos injury": ("genuine_dispute", "not_met"),
         f"claim {FTI}/ramos": ("denied", "granted"),
         f"claim {FTI}/knowles": ("denied", "granted"),
         f"defense qualified_immunity/ramos/{EF}": ("denied", "not_reached"),
@@ -80,19 +81,31 @@ DEPARTURES: dict[str, dict[str, tuple[str, str]]] = {
         f"test {EF}/knowles": ("handcuffing", "eighth_amendment_force"),
     },
     "ali_before_clearly_established.yaml": {
-        # The claims survive; immunity does not wait for a jury.
+        # Ten years earlier, the outcome is the same: Glick (1973), Hope's obvious case and the
+        # bystander's duty (O'Neill 1988; Anderson 1994) already governed.
+    },
+    "ali_nonverbal_signs_2015.yaml": {
+        # No complaint, no key: the claims survive on visible signs (Cugini), but immunity is
+        # granted because Cugini came later. Ali answered the 56.1 statement here.
+        "rule_56_1": ("assiduous_review", "responses_considered"),
+        f"element {EF}/ramos knew_or_should_have_known": ("genuine_dispute", "genuine_dispute"),
         f"defense qualified_immunity/ramos/{EF}": ("denied", "granted"),
         f"defense qualified_immunity/knowles/{EF}": ("denied", "granted"),
         f"defense qualified_immunity/ramos/{FTI}": ("denied", "granted"),
         f"defense qualified_immunity/knowles/{FTI}": ("denied", "granted"),
         f"prong qualified_immunity/ramos/{EF} clearly_established": ("genuine_dispute", "not_met"),
     },
+    "ali_nonverbal_signs_2021.yaml": {
+        # The same facts after Cugini: the law was clearly established, immunity is denied.
+        "rule_56_1": ("assiduous_review", "responses_considered"),
+        f"element {EF}/ramos knew_or_should_have_known": ("genuine_dispute", "genuine_dispute"),
+    },
     "ali_deemed_admitted.yaml": {
         "rule_56_1": ("assiduous_review", "deemed_admitted"),
         f"claim {EF}/ramos": ("denied", "granted"),
         f"claim {EF}/knowles": ("denied", "granted"),
         f"element {EF}/ramos unreasonably_tight": ("genuine_dispute", "not_met"),
-        f"element {EF}/ramos pleas_ignored": ("genuine_dispute", "not_met"),
+        f"element {EF}/ramos knew_or_should_have_known": ("genuine_dispute", "not_met"),
         f"element {EF}/ramos injury": ("genuine_dispute", "not_met"),
         f"claim {FTI}/ramos": ("denied", "granted"),
         f"claim {FTI}/knowles": ("denied", "granted"),

@@ -349,7 +349,11 @@ _MINIMAL: dict[str, Any] = {
             "offered_by": "plaintiff",
             "cite": "Pl. Tr. 82:5-16",
             "evidence": "deposition",
-            "establishes": {"handcuffs_used_as_weapon": True, "full_injury_caused_by_force": True},
+            "establishes": {
+                "handcuffs_used_as_weapon": True,
+                "full_injury_caused_by_force": True,
+                "force_deliberate": True,
+            },
         },
         "ramos_cuffed": {
             "text": "Ramos handcuffed the plaintiff.",
@@ -443,7 +447,8 @@ def test_another_plaintiff_version_of_a_contested_point_never_turns_denied_into_
 # Found by hypothesis: under deemed_admitted, a defendants' 56.1 fact conceding a point for
 # the plaintiff (complained_of_tightness: true) is deemed and binds both worlds, setting the
 # plaintiff's own version aside; removing it leaves the defendants' other deemed fact
-# (complained_of_tightness: false) as the undisputed value, and pleas_ignored fails.
+# (complained_of_tightness: false) as the undisputed value, and knew_or_should_have_known
+# fails.
 _DEEMED_CONCESSION: tuple[dict[str, Any], str] = (
     {
         "kind": "case",
@@ -485,9 +490,12 @@ _DEEMED_CONCESSION: tuple[dict[str, Any], str] = (
                 "offered_by": "plaintiff",
                 "cite": "Pl. Tr. 82:5-16",
                 "evidence": "deposition",
+                # Tight cuffs rather than the key as a weapon: under Cugini the weapon alone
+                # would show the officer knew, and the complaint would no longer matter.
                 "establishes": {
-                    "handcuffs_used_as_weapon": True,
+                    "handcuffs_unreasonably_tight": True,
                     "full_injury_caused_by_force": True,
+                    "force_deliberate": True,
                 },
             },
             "left_hand_surgery": {
@@ -504,7 +512,6 @@ _DEEMED_CONCESSION: tuple[dict[str, Any], str] = (
                 "evidence": "declaration",
                 "rule_56_1_paragraph": "¶¶ 17, 26",
                 "establishes": {
-                    "handcuffs_unreasonably_tight": False,
                     "complained_of_tightness": False,
                 },
                 "disputes": ["told_officers_immediately"],

@@ -25,7 +25,7 @@ def test_the_56_1_treatment_and_the_dismissals_come_first(seed_md: str) -> None:
     assert sections[0] == "I. Local Rule 56.1"
     assert sections[1] == "II. Dismissals and concessions"
     assert "**Treatment: assiduous review of the record.**" in seed_md
-    assert "holz_2001 at 73" in seed_md
+    assert "holtz_2001 at 73" in seed_md
     assert "Excessive force against Stewart Still is dismissed as conceded" in seed_md
 
 
@@ -35,7 +35,8 @@ def test_qualified_immunity_comes_last(seed_md: str) -> None:
     assert [s for s in sections if "Excessive force" in s or "Failure to intervene" in s]
     qi = seed_md.index("Qualified immunity denied to T. Eleazar Ramos on the excessive force claim")
     assert qi > seed_md.index("**Conclusion.**")
-    assert "Clearly established by: golio_2006 at 265; usavage_2013 at 598." in seed_md
+    # Only binding precedent clearly establishes the law (Pabon): here Johnson v. Glick.
+    assert "Clearly established by: johnson_glick_1973 at 1033." in seed_md
 
 
 def test_each_live_claim_has_issue_rule_application_conclusion(seed_md: str) -> None:
@@ -44,7 +45,7 @@ def test_each_live_claim_has_issue_rule_application_conclusion(seed_md: str) -> 
     assert "B. Against T. Eleazar Ramos" in against
     for part in ("**Issue.**", "**Rule.**", "**Application.**", "**Conclusion.**"):
         assert seed_md.count(part) == 4
-    assert "Test applied: **Three-part handcuffing test**" in seed_md
+    assert "Test applied: **Handcuffing test (Cugini)**" in seed_md
     assert "The force challenged is handcuffing, or handcuffs used as a weapon" in seed_md
 
 

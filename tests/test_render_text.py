@@ -51,7 +51,7 @@ def test_the_procedure_comes_first_and_qualified_immunity_last(seed_text: str) -
     qi = seed_text.index("Qualified immunity ─")
     assert first < dismissed < set_aside < claim < qi
     assert seed_text.rindex("SUMMARY JUDGMENT DENIED") < qi
-    assert "[holz_2001 at 73; headley_2010 at *4]" in seed_text
+    assert "[holtz_2001 at 73; headley_2010 at *4]" in seed_text
 
 
 def test_each_claim_shows_test_why_elements_and_disputes(seed_text: str) -> None:
@@ -62,7 +62,7 @@ def test_each_claim_shows_test_why_elements_and_disputes(seed_text: str) -> None
         "Failure to intervene — T. Eleazar Ramos: SUMMARY JUDGMENT DENIED",
     ):
         assert title in seed_text
-    assert "Test: Three-part handcuffing test" in seed_text
+    assert "Test: Handcuffing test (Cugini)" in seed_text
     assert "Why this test:" in seed_text
     assert "  MET          The defendant personally used the force" in seed_text
     assert "  DISPUTED     Unreasonably tight handcuffs" in seed_text

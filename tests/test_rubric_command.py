@@ -41,11 +41,11 @@ def test_show_renders_conditions_from_the_questions_and_full_citations(
     code, out, _ = run(capsys, "rubric", "show", "handcuffing")
     assert code == 0
     flat = " ".join(out.split())
-    assert flat.startswith("Three-part handcuffing test [handcuffing: elements, 3 elements]")
+    assert flat.startswith("Handcuffing test (Cugini) [handcuffing: elements, 3 elements]")
     assert (
-        'Holds when all of: "Did the plaintiff tell the officers the handcuffs were too tight '
-        'or were hurting him?" is yes; "Did the officers ignore the plaintiff\'s complaints '
-        'about the handcuffs?" is yes'
+        'Holds when any of: all of ("Did the plaintiff tell the officers the handcuffs were '
+        'too tight or were hurting him?" is yes; "Did the officers ignore the plaintiff\'s '
+        'complaints about the handcuffs?" is yes'
     ) in flat
     assert "is at least minor_lasting" in flat
     assert "Injury beyond temporary discomfort (injury) [particularly important]" in flat
@@ -61,7 +61,8 @@ def test_show_a_defense_lists_its_precedents_with_dates(capsys: pytest.CaptureFi
     assert code == 0
     flat = " ".join(out.split())
     assert (
-        "(decided 2006-11-02, persuasive) covers keeping handcuffs tight enough to injure" in flat
+        "(decided 1973-06-29, binding) covers a custodial officer striking, or using the cuffs"
+        in flat
     )
     assert "a precedent listed below, decided before the incident, covers the conduct" in flat
 
@@ -79,7 +80,7 @@ def test_show_a_prerequisite_and_a_claim(capsys: pytest.CaptureFixture[str]) -> 
         'When "What was the plaintiff\'s custodial status when the force was used?" is arrestee'
         in flat
     )
-    assert "- handcuffing: Three-part handcuffing test" in flat
+    assert "- handcuffing: Handcuffing test (Cugini)" in flat
 
 
 def test_unknown_name_exits_2_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:

@@ -92,16 +92,16 @@ def test_temporary_discomfort_grants_excessive_force_and_intervention_falls_with
     assert defenses[("excessive_force", "ramos")] == "not_reached"
 
 
-def test_single_quick_act_flips_only_failure_to_intervene(
+def test_no_time_to_intervene_flips_only_failure_to_intervene(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(capsys, "whatif", SEED, "--set", "force_single_quick_act=true")
+    code, out, _ = run(capsys, "whatif", SEED, "--set", "time_to_intervene=none")
     assert code == 0
     assert "Failure to intervene — T. Eleazar Ramos" in out
     assert "outcome: denied → granted" in out
     assert "A realistic opportunity to intervene: genuine_dispute → not_met" in out
     assert "Excessive force —" not in out
-    data = whatif_json(capsys, SEED, "--set", "force_single_quick_act=true")
+    data = whatif_json(capsys, SEED, "--set", "time_to_intervene=none")
     assert set(outcome_changes(data)) == {
         ("failure_to_intervene", "knowles"),
         ("failure_to_intervene", "ramos"),
@@ -194,20 +194,22 @@ def test_a_missing_case_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_pat
 def test_on_a_variant_whose_incident_predates_the_law(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """Before Golio (2006) nothing clearly established the right, so immunity is granted;
-    a what-if that makes the claim fail leaves the defense unreached instead."""
+    """In 2005 Glick (1973) and Hope's obvious case already governed the key used as a
+    weapon, so immunity is denied; supposing the key was not used as a weapon leaves tight
+    cuffs known from a complaint, which no binding precedent before Cugini (2019) covers, so
+    immunity is then granted."""
     early = variant(
         tmp_path, "early.yaml", "incident_date: 2015-07-21", "incident_date: 2005-07-21"
     )
     base = whatif_json(capsys, str(early), "--drop", "prior_outburst")
     assert base["changes"] == []
-    data = whatif_json(capsys, str(early), "--set", "complained_of_tightness=false")
+    data = whatif_json(capsys, str(early), "--set", "handcuffs_used_as_weapon=false")
     defenses = {
         (c["claim"], c["defendant"]): (c["before"], c["after"])
         for c in data["changes"]
         if c["kind"] == "defense"
     }
-    assert defenses[("excessive_force", "ramos")] == ("granted", "not_reached")
+    assert defenses[("excessive_force", "ramos")] == ("denied", "granted")
 
 
 def test_on_an_arrestee_variant_the_status_itself_can_be_supposed(
