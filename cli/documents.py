@@ -171,9 +171,12 @@ def _finding(source: SourceDocument, error: Any, path: tuple[Any, ...]) -> Triab
     if kind == "extra_forbidden":
         key = str(path[-1]) if path else "?"
         hint = did_you_mean(key, _key_choices(source, path))
+        advice = "; remove it or fix its spelling"
+        if not hint:
+            advice = _comma_in_flow_mapping(source, path) or advice
         return TriableError(
             "S001",
-            f"unknown key '{key}' in {_dotted(path[:-1])}{hint}; remove it or fix its spelling",
+            f"unknown key '{key}' in {_dotted(path[:-1])}{hint}{advice}",
             source.locate(path, key=True),
         )
     if kind == "missing":
@@ -193,7 +196,9 @@ def _finding(source: SourceDocument, error: Any, path: tuple[Any, ...]) -> Triab
             source.locate(path),
         )
     message = error["msg"]
-    if kind == "value_error":
+    if kind.startswith("date_"):
+        message += "; write YYYY-MM-DD"
+    elif kind == "value_error":
         message = message.removeprefix("Value error, ")
     elif kind in ("dict_type", "model_type"):
         message = f"should be a mapping (indented 'key: value' lines), not {_shape(error['input'])}"
@@ -209,6 +214,24 @@ def _finding(source: SourceDocument, error: Any, path: tuple[Any, ...]) -> Triab
     on_key = "[key]" in error["loc"]
     return TriableError(
         "S003", f"{_dotted(path)}: {message}{hint}", source.locate(path, key=on_key)
+    )
+
+
+def _comma_in_flow_mapping(source: SourceDocument, path: tuple[Any, ...]) -> str | None:
+    """Advice when the unknown key is the tail of the value before it, cut off by an
+    unquoted comma in a one-line mapping: `{role: Officer, Oxford PD}`."""
+    parent = _value_at(source.data, path[:-1])
+    keys = list(parent) if isinstance(parent, dict) else []
+    key = path[-1]
+    if key not in keys or parent[key] is not None or keys.index(key) == 0:
+        return None
+    before = keys[keys.index(key) - 1]
+    here, there = source.keys.get(path), source.keys.get((*path[:-1], before))
+    if here is None or there is None or here.line != there.line:
+        return None
+    return (
+        f"; a comma ends a value inside {{...}}: if '{key}' is part of {before}, quote the "
+        f"value: {before}: '{parent[before]}, {key}'"
     )
 
 

@@ -31,10 +31,22 @@ def engine(rubrics: Path | None) -> Engine:
 def case(path: Path, library: Library) -> Case:
     """A case file, refused with its findings if it does not fit the library."""
     loaded: Loaded = load_document(path, {"case"})
-    errors = [
-        f for f in lint_case(loaded.model, library, loaded.source.path) if f.severity == "error"
-    ]
-    findings: list[TriableError] = locate_findings(errors, {loaded.source.path: loaded.source})
+    found = lint_case(loaded.model, library, loaded.source.path)
+    errors = [f for f in found if f.severity == "error"]
+    sources = {loaded.source.path: loaded.source}
+    findings: list[TriableError] = locate_findings(errors, sources)
     if findings:
         raise InvalidDocument(findings)
+    _note_placeholders(locate_findings([f for f in found if f.code == "R022"], sources))
     return loaded.model
+
+
+def _note_placeholders(placeholders: list[TriableError]) -> None:
+    """One line on standard error: the report stands, but the case is unfinished."""
+    if not placeholders:
+        return
+    import typer
+
+    first = placeholders[0]
+    more = f" (and {len(placeholders) - 1} more)" if len(placeholders) > 1 else ""
+    typer.echo(f"{first.where}: {first.code} warning: {first.message}{more}", err=True)

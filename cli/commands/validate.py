@@ -239,12 +239,26 @@ def read_one(path: str) -> FileResult:
     match = _KIND.search(text)
     result.kind = match.group(1) if match else None
     try:
-        result.loaded = validate_source(parse(text, path))
+        source = parse(text, path)
+        result.loaded = validate_source(source)
     except InvalidDocument as exc:
         result.rows += [_row(f) for f in exc.findings]
+        result.loaded = _partly(source)
     except TriableError as exc:
         result.rows.append(_row(exc))
     return result
+
+
+def _partly(source: Any) -> Any:
+    """A case file whose schema failed, as far as it validates: its cross-references are
+    still worth checking."""
+    from triable.cli.documents import Loaded
+    from triable.cli.partial import partial_case
+
+    if not isinstance(source.data, dict) or source.data.get("kind") != "case":
+        return None
+    model = partial_case(source.data)
+    return Loaded(source, "case", model) if model is not None else None
 
 
 def _row(error: Any) -> Row:

@@ -1,0 +1,53 @@
+"""Every finding code triable reports, with what it means in one line.
+
+The README's table lists these; codes are stable: one is never reused for another meaning.
+The F, Y and S codes come from reading a file (``cli/yaml_source.py``, ``cli/documents.py``);
+the R codes from the checks in this package, whose docstrings say more.
+"""
+
+CODES: dict[str, str] = {
+    "F001": "the path does not exist (a file, a folder, or the --rubrics folder)",
+    "F002": "a folder where a file is expected, or a file where a folder is expected",
+    "F003": "the file cannot be read (permissions, I/O error)",
+    "F004": "the file is too large to be a rubric or case file",
+    "F005": "the file is binary or not UTF-8 text",
+    "Y001": "malformed YAML (unclosed quote, bad indentation, tabs, unknown alias)",
+    "Y002": "a key appears twice in the same mapping",
+    "Y003": "a YAML tag (such as !!python/object) — triable reads plain data only",
+    "Y004": "aliases or values expand beyond the size bound (an alias bomb)",
+    "Y005": "nesting deeper than any rubric or case file needs",
+    "Y006": "the file is empty, or is a list or a single value instead of a mapping",
+    "Y007": "more than one YAML document in one file",
+    "Y008": "a merge key ('<<')",
+    "S001": "unknown key (with the closest known key)",
+    "S002": "a required key is missing (including 'kind')",
+    "S003": "a value of the wrong type or outside its allowed values",
+    "S004": "unknown 'kind' of file",
+    "S005": "a YAML 1.1 word (yes, no, on, off) where true or false is meant",
+    "R001": "a condition reads an attribute the vocabulary does not declare",
+    "R002": "a value or comparison that does not fit the attribute's type or levels",
+    "R003": "a cite names an authority the registry does not hold",
+    "R004": "an authority in the registry that nothing cites (warning)",
+    "R005": "a pin cite the authority's propositions do not list",
+    "R006": "the same id defined twice",
+    "R007": "claims that depend on each other in a cycle",
+    "R008": "a test, standard or test choice that can never be reached",
+    "R009": "an authority's date does not fit the incident it is used for",
+    "R010": "a case fact establishes an undeclared (or case-derived) attribute",
+    "R011": "a case names an unknown claim, defendant or defense",
+    "R012": "a rubric refers to an unknown test or claim, or uses one where it means nothing",
+    "R013": "a fact disputes or contradicts an unknown fact",
+    "R014": "a fact disputes or contradicts itself",
+    "R015": "a rubric that no case given exercises (warning)",
+    "R016": "only video evidence can blatantly contradict a version",
+    "R017": "a rubric library needs exactly one summary_judgment file",
+    "R018": "a defendant against whom the case asserts no claim (warning)",
+    "R019": "a defense raised by a defendant against whom the case asserts no claim (warning)",
+    "R020": "a fact that disputes another but establishes nothing itself (warning)",
+    "R021": "a fact establishes an attribute that no rubric reads (warning)",
+    "R022": "a 'TO BE COMPLETED' or 'TO BE CITED' placeholder left in a case (warning)",
+    "R023": "open party alternatives (one_of) that multiply beyond what the engine weighs",
+}
+
+#: Codes that never fail `triable validate` on their own.
+WARNINGS = frozenset(code for code, meaning in CODES.items() if meaning.endswith("(warning)"))

@@ -1,0 +1,117 @@
+"""A case's parties and what it asserts against them: claims, dismissals, defenses."""
+
+from collections.abc import Iterator
+
+from ..model.case import AssertedClaim, Defendant, Dismissal, RaisedDefense
+from .context import CaseContext
+from .registry import Issue, Subject, rule
+from .values import did_you_mean
+
+
+@rule("R011", Subject.ASSERTED_CLAIM)
+def unknown_claim(ctx: CaseContext, i: int, asserted: AssertedClaim) -> Iterator[Issue]:
+    """A case asserts a claim no claim rubric defines.
+
+    Fails: ``claims: [{claim: excesive_force, against: [roe]}]``
+    Passes: ``claims: [{claim: excessive_force, against: [roe]}]``
+    """
+    claims = ctx.library.claims
+    if asserted.claim not in claims:
+        yield Issue(
+            f"unknown claim '{asserted.claim}'{did_you_mean(asserted.claim, claims)}",
+            ("claims", i, "claim"),
+            refers_to="claim",
+        )
+
+
+@rule("R011", Subject.ASSERTED_CLAIM)
+def unknown_accused(ctx: CaseContext, i: int, asserted: AssertedClaim) -> Iterator[Issue]:
+    """A claim is asserted against someone the case does not list under ``defendants``."""
+    for j, name in enumerate(asserted.against):
+        if name not in ctx.defendants:
+            yield Issue(
+                f"unknown defendant '{name}'{did_you_mean(name, ctx.defendants)}",
+                ("claims", i, "against", j),
+            )
+
+
+@rule("R011", Subject.DISMISSAL)
+def unknown_dismissed_claim(ctx: CaseContext, i: int, dismissal: Dismissal) -> Iterator[Issue]:
+    """A dismissal names a claim no claim rubric defines."""
+    claims = ctx.library.claims
+    if dismissal.claim is not None and dismissal.claim not in claims:
+        yield Issue(
+            f"unknown claim '{dismissal.claim}'{did_you_mean(dismissal.claim, claims)}",
+            ("dismissals", i, "claim"),
+            refers_to="claim",
+        )
+
+
+@rule("R011", Subject.DISMISSAL)
+def unknown_dismissed_defendant(ctx: CaseContext, i: int, dismissal: Dismissal) -> Iterator[Issue]:
+    """A dismissal names a defendant the case does not list."""
+    if dismissal.defendant is not None and dismissal.defendant not in ctx.defendants:
+        yield Issue(
+            f"unknown defendant '{dismissal.defendant}'"
+            f"{did_you_mean(dismissal.defendant, ctx.defendants)}",
+            ("dismissals", i, "defendant"),
+        )
+
+
+@rule("R011", Subject.RAISED_DEFENSE)
+def unknown_defense(ctx: CaseContext, i: int, raised: RaisedDefense) -> Iterator[Issue]:
+    """A case raises a defense no defense test defines (a claim's test is not a defense)."""
+    test = ctx.library.tests.get(raised.defense)
+    if test is None or test.form != "defense":
+        yield Issue(
+            f"unknown defense '{raised.defense}'{did_you_mean(raised.defense, ctx.defenses)}",
+            ("defenses", i, "defense"),
+            refers_to="test",
+        )
+
+
+@rule("R011", Subject.RAISED_DEFENSE)
+def unknown_raiser(ctx: CaseContext, i: int, raised: RaisedDefense) -> Iterator[Issue]:
+    """A defense is raised by someone the case does not list under ``defendants``."""
+    for j, name in enumerate(raised.raised_by):
+        if name not in ctx.defendants:
+            yield Issue(
+                f"unknown defendant '{name}'{did_you_mean(name, ctx.defendants)}",
+                ("defenses", i, "raised_by", j),
+            )
+
+
+@rule("R019", Subject.RAISED_DEFENSE)
+def defense_without_claim(ctx: CaseContext, i: int, raised: RaisedDefense) -> Iterator[Issue]:
+    """A defendant raises a defense although no claim is asserted against them, so the
+    defense answers nothing and the report will not show it.
+
+    Fails: ``defenses: [{defense: qualified_immunity, raised_by: [roe, poe]}]`` where the
+    claims name only roe. Passes: every defendant who raises it faces a claim.
+    """
+    if ctx.accused is None:
+        return
+    for j, name in enumerate(raised.raised_by):
+        if name in ctx.defendants and name not in ctx.accused:
+            yield Issue(
+                f"'{name}' raises {raised.defense} but no claim is asserted against "
+                f"{name}; assert the claim or drop {name} from raised_by",
+                ("defenses", i, "raised_by", j),
+            )
+
+
+@rule("R018", Subject.DEFENDANT)
+def defendant_without_claim(ctx: CaseContext, ident: str, _: Defendant) -> Iterator[Issue]:
+    """A case lists a defendant no claim is asserted against: a misspelt id in a claim's
+    ``against``, or a party the report will never mention.
+
+    Fails: ``defendants: {roe: ..., poe: ...}`` with ``claims: [{..., against: [roe]}]``.
+    Passes: each defendant appears in some claim's ``against``.
+    """
+    if ctx.accused is not None and ident not in ctx.accused:
+        yield Issue(
+            f"no claim is asserted against defendant '{ident}'; add '{ident}' to a claim's "
+            "'against' or remove the defendant",
+            ("defendants", ident),
+            key=True,
+        )

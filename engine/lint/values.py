@@ -1,0 +1,95 @@
+"""Whether a value fits an attribute, shared by case facts and rubric conditions."""
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..library import Library
+from ..model.case import OneOf
+from ..vocab import AttributeType
+from .registry import YamlPath
+
+#: Plain words YAML 1.1 read as booleans; in a boolean's place they are almost always meant
+#: as one.
+_YAML11_WORDS = {"yes": True, "no": False, "on": True, "off": False, "y": True, "n": False}
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    # Imported when a finding needs it: a clean case never does.
+    from ..spelling import did_you_mean as suggest
+
+    return suggest(word, choices)
+
+
+def check_value(
+    library: Library, attribute_id: str, value: Any, defendants: set[str] | None
+) -> str | None:
+    """Why ``value`` cannot be a value of the attribute, or None when it can."""
+    attribute = library.attributes[attribute_id]
+    kind = attribute.type
+    if kind is AttributeType.BOOLEAN and not isinstance(value, bool):
+        return f"'{attribute_id}' is a boolean attribute: write true or false"
+    if kind is AttributeType.NUMBER and (
+        isinstance(value, bool) or not isinstance(value, int | float)
+    ):
+        return f"'{attribute_id}' is a number ({attribute.unit}): write a number"
+    if kind is AttributeType.ORDINAL and value not in (attribute.levels or []):
+        hint = did_you_mean(value, attribute.levels or []) if isinstance(value, str) else ""
+        return (
+            f"'{value}' is not a level of '{attribute_id}' (levels: "
+            + ", ".join(attribute.levels or [])
+            + f"){hint}"
+        )
+    if kind is AttributeType.PARTY:
+        return _party_problem(attribute_id, value, defendants)
+    if isinstance(value, OneOf | list):
+        return f"'{attribute_id}' is a {kind} attribute, not a list of defendants"
+    return None
+
+
+def _party_problem(attribute_id: str, value: Any, defendants: set[str] | None) -> str | None:
+    names = value.one_of if isinstance(value, OneOf) else value
+    if not isinstance(names, list):
+        return (
+            f"'{attribute_id}' names defendants: write a list like [ramos] or "
+            "{one_of: [ramos, knowles]} when the record does not say which"
+        )
+    if defendants is not None:
+        unknown = [n for n in names if n not in defendants]
+        if unknown:
+            return (
+                f"unknown defendant '{unknown[0]}' in '{attribute_id}'"
+                f"{did_you_mean(unknown[0], defendants)}"
+            )
+    return None
+
+
+def yaml11_word(library: Library, attribute_id: str, value: Any) -> str | None:
+    """The S005 message when a YAML 1.1 word stands where a boolean attribute's value goes."""
+    attribute = library.attributes[attribute_id]
+    if attribute.type is not AttributeType.BOOLEAN or not isinstance(value, str):
+        return None
+    meant = _YAML11_WORDS.get(value.lower())
+    if meant is None:
+        return None
+    return (
+        f"'{value}' is text, not a boolean (YAML 1.1 would have read it as one); "
+        f"write {str(meant).lower()}"
+    )
+
+
+def walk(node: Any, at: YamlPath = ()) -> Iterator[tuple[Any, YamlPath]]:
+    """Every model, list item and mapping value under ``node``, with its path in the file."""
+    yield node, at
+    if isinstance(node, BaseModel):
+        for name, field in type(node).model_fields.items():
+            value = getattr(node, name)
+            if value is not None and not isinstance(value, str | int | float):
+                yield from walk(value, (*at, field.alias or name))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from walk(value, (*at, str(key)))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from walk(value, (*at, i))
