@@ -37,12 +37,18 @@ def case(path: Path, library: Library) -> Case:
     findings: list[TriableError] = locate_findings(errors, sources)
     if findings:
         raise InvalidDocument(findings)
-    _note_placeholders(locate_findings([f for f in found if f.code == "R022"], sources))
+    for code in _NOTED:
+        _note_placeholders(locate_findings([f for f in found if f.code == code], sources))
     return loaded.model
 
 
+#: Warnings a report is read with: the case is unfinished (R022), or the engine weighed
+#: only part of what it leaves open (R023).
+_NOTED = ("R022", "R023")
+
+
 def _note_placeholders(placeholders: list[TriableError]) -> None:
-    """One line on standard error: the report stands, but the case is unfinished."""
+    """One line on standard error: the report stands, but read it with this in mind."""
     if not placeholders:
         return
     import typer

@@ -6,14 +6,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..model.case import Case, OneOf
+from ..record import MAX_PARTY_VERSIONS, party_versions_exceeded
 from ..vocab import AttributeType
 from .context import CaseContext, present_entries
 from .registry import Issue, Subject, YamlPath, rule
-
-#: The most versions of one party attribute the engine weighs. It must equal the engine's
-#: own bound of the same name (``engine/record.py``), so that validate refuses exactly the
-#: cases the engine would.
-MAX_PARTY_VERSIONS = 4096
 
 PLACEHOLDERS = ("TO BE COMPLETED", "TO BE CITED")
 
@@ -67,25 +63,30 @@ def _strings(node: Any, at: YamlPath) -> Iterator[tuple[str, YamlPath]]:
 @rule("R023", Subject.CASE)
 def party_alternatives_beyond_bound(ctx: CaseContext) -> Iterator[Issue]:
     """Facts that leave a party attribute open (``one_of``) multiply: each open set is a
-    choice, and the engine weighs every combination of choices. Past its bound of
-    ``MAX_PARTY_VERSIONS`` the case cannot be weighed; name the defendants where the record
-    does, or merge facts that leave the same choice open.
+    choice, and the sets of parties they can add up to are the versions the engine weighs
+    for the non-movant. Past ``MAX_PARTY_VERSIONS`` distinct sets on one side it weighs only
+    the first of them (in the order of the defendants' names), so a favourable inference
+    may be missed: name the defendants where the record does, or merge facts that leave the
+    same choice open.
 
-    Fails: 13 facts each with ``force_applied_by: {one_of: [ramos, knowles]}`` (2^13).
-    Passes: the same choice left open in one fact.
+    Warns: 40 facts each with ``force_applied_by: {one_of: [a1, b1]}``, ``{one_of: [a2,
+    b2]}``, ... Passes: the same choice left open in one fact, or in forty.
     """
-    product: dict[str, int] = {}
-    for fact_id, attribute_id, value in _open_party_values(ctx.case, ctx):
-        before = product.get(attribute_id, 1)
-        product[attribute_id] = after = before * len(value.one_of)
-        if before <= MAX_PARTY_VERSIONS < after:
-            yield Issue(
-                f"the facts leave '{attribute_id}' open so many ways (one_of up to fact "
-                f"'{fact_id}': {after} combinations) that the engine cannot weigh them "
-                f"(at most {MAX_PARTY_VERSIONS}); name the defendants where the record does",
-                ("facts", fact_id, "establishes", attribute_id),
-                key=True,
-            )
+    # A case read in part (some facts failed their schema) is weighed on the facts it has.
+    present = ctx.case.model_copy(update={"facts": dict(present_entries(ctx.case.facts))})
+    for attribute_id in party_versions_exceeded(present):
+        first = next(
+            fact_id
+            for fact_id, name, _ in _open_party_values(ctx.case, ctx)
+            if name == attribute_id
+        )
+        yield Issue(
+            f"the facts leave '{attribute_id}' open so many ways that only the first "
+            f"{MAX_PARTY_VERSIONS} sets of defendants are weighed; name the defendants where "
+            "the record does",
+            ("facts", first, "establishes", attribute_id),
+            key=True,
+        )
 
 
 def _open_party_values(case: Case, ctx: CaseContext) -> Iterator[tuple[str, str, OneOf]]:
