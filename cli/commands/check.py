@@ -40,4 +40,5 @@ def command(
     reports = [engine.evaluate(session.case(path, engine.library)) for path in cases]
     options = {"colour": False} if fmt is Format.TEXT and output is not None else {}
     text = renderer(fmt)(reports, library=engine.library, **options)
-    write_output(text, output, force=force)
+    inputs = session.inputs(cases, rubrics) if output is not None else []
+    write_output(text, output, force=force, inputs=inputs)
