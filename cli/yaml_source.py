@@ -1,8 +1,12 @@
 """Safe YAML reading with a line and column for every value.
 
 Values are built straight from the parser's event stream, so no tag can construct an
-object, aliases and nesting are bounded before anything grows, and YAML 1.1's implicit
-booleans, timestamps and sexagesimal numbers stay text.
+object, aliases and nesting are bounded before anything grows (aliases in values and in
+characters), and YAML 1.1's implicit booleans, timestamps and sexagesimal numbers stay
+text. Control characters, which only a double-quoted escape can write, are kept written
+out (``\\x1b``), so that no report or message carries them to a terminal or an XML file.
+Lines are counted as an editor counts them: YAML 1.1's other line breaks (NEL, U+2028,
+U+2029) start no new line in a finding's position.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import yaml
 
 from triable.engine.errors import Location, UnusableInput
 
+from .printable import printable
 from .reading import MAX_FILE_BYTES, decode, read_text, source_name
 
 __all__ = [
@@ -80,17 +85,6 @@ YAML11_BOOLEANS = {
     "ON",
     "OFF",
 }
-
-#: What a double-quoted escape can put in a value that a terminal or an XML reader would
-#: act on or choke on (the YAML reader refuses these characters written raw).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """``text`` with control characters written out (``\\x1b``), so that no report, message
-    or XML file carries them raw; tabs and line breaks stay."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -394,12 +388,12 @@ class _Builder:
                 "merge keys ('<<') are not supported; write the keys out",
                 self._where(event),
             )
-        return visible(event.value) if event.style == '"' else str(event.value)
+        return printable(event.value) if event.style == '"' else str(event.value)
 
     def _scalar(self, event: Any, path: Path_) -> Any:
         value: str = event.value
         if event.style == '"':
-            value = visible(value)
+            value = printable(value)
         tag = event.tag
         plain = not event.style and tag in (None, "!") and event.implicit[0]
         if tag and tag.startswith(_CORE):

@@ -92,6 +92,7 @@ def command(
     """
     from ..output import write_file
     from ..parallel import map_in_order
+    from ..printable import printable
     from ..report_junit import junit_xml
 
     paths, unread = case_paths(cases or [Path("cases")])
@@ -104,19 +105,22 @@ def command(
         _run_case, [str(p) for p in paths], jobs, initializer=_use_rubrics, initargs=(rubrics,)
     )
 
+    def say(line: str) -> None:
+        typer.echo(printable(line))
+
     for outcome in outcomes:
         if outcome.error:
-            typer.echo(f"ERROR {outcome.path}")
+            say(f"ERROR {outcome.path}")
             for line in outcome.error.splitlines():
-                typer.echo(f"  {line}")
+                say(f"  {line}")
         elif outcome.skipped:
-            typer.echo(f"SKIP  {outcome.path} ({outcome.caption}): no expected holdings")
+            say(f"SKIP  {outcome.path} ({outcome.caption}): no expected holdings")
         elif outcome.mismatches:
-            typer.echo(f"FAIL  {outcome.path} ({outcome.caption})")
+            say(f"FAIL  {outcome.path} ({outcome.caption})")
             for where, expected, actual in outcome.mismatches:
-                typer.echo(f"  {where}: expected {expected}, got {actual}")
+                say(f"  {where}: expected {expected}, got {actual}")
         else:
-            typer.echo(f"ok    {outcome.path} ({outcome.caption})")
+            say(f"ok    {outcome.path} ({outcome.caption})")
     passed = sum(1 for o in outcomes if not o.error and not o.skipped and not o.mismatches)
     failed = sum(1 for o in outcomes if o.error or o.mismatches)
     summary = f"{passed} passed, {failed} failed"

@@ -268,6 +268,12 @@ def _row(error: Any) -> Row:
 
 
 def render(rows: list[Row], fmt: OutputFormat) -> str:
+    from ..printable import printable
+
+    rows = [
+        Row(printable(r.path), r.line, r.col, r.code, r.severity, printable(r.message))
+        for r in rows
+    ]
     if fmt is OutputFormat.JSON:
         import json
 
