@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from triable.engine.errors import InvalidDocument, TriableError
 
+from .printable import printable
+
 if TYPE_CHECKING:
     import typer
 
@@ -85,10 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         return _run_command_line(argv)
     except InvalidDocument as exc:
         for finding in exc.findings:
-            print(str(finding), file=sys.stderr)
+            print(printable(str(finding)), file=sys.stderr)
         return exc.exit_code
     except TriableError as exc:
-        print(str(exc), file=sys.stderr)
+        print(printable(str(exc)), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("triable: interrupted", file=sys.stderr)
@@ -101,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         # The one place an unexpected crash becomes a message instead of a traceback.
         print(
-            f"triable: internal error ({type(exc).__name__}: {exc}); this is a bug in triable, "
+            f"triable: internal error ({type(exc).__name__}: {printable(str(exc))}); this is a "
+            "bug in triable, "
             "not in your files — please report it with the command you ran",
             file=sys.stderr,
         )

@@ -18,6 +18,7 @@ from triable.engine.model.rubric import (
     Test,
 )
 
+from .folders import Listing, yaml_files
 from .yaml_source import SourceDocument, load
 
 if TYPE_CHECKING:
@@ -32,6 +33,10 @@ MODELS: dict[str, Any] = {
     "case": Case,
 }
 RUBRIC_KINDS = frozenset(MODELS) - {"case"}
+#: How deep all / any / not may nest in one condition. No legal test needs more than a few
+#: levels, and evaluation builds one nested block per level.
+MAX_CONDITION_DEPTH = 16
+_CONNECTIVES = frozenset({"all", "any", "not"})
 
 
 class Loaded(NamedTuple):
@@ -99,11 +104,34 @@ def validate_source(source: SourceDocument, kinds: frozenset[str] = frozenset(MO
                 )
             ]
         )
+    if kind in RUBRIC_KINDS:
+        _check_condition_depth(source)
     try:
         model = _validator(kind).validate_python(data)
     except ValidationError as exc:
         raise InvalidDocument(schema_findings(source, exc)) from None
     return Loaded(source, kind, model)
+
+
+def _check_condition_depth(source: SourceDocument) -> None:
+    """Refuse a condition nested deeper than MAX_CONDITION_DEPTH, at its key."""
+    stack: list[tuple[Any, tuple[Any, ...], int]] = [(source.data, (), 0)]
+    while stack:
+        node, path, depth = stack.pop()
+        if isinstance(node, dict):
+            nested = len(node) == 1 and next(iter(node)) in _CONNECTIVES
+            depth = depth + 1 if nested else 0
+            if depth > MAX_CONDITION_DEPTH:
+                raise UnusableInput(
+                    "Y005",
+                    f"this condition nests all / any / not more than {MAX_CONDITION_DEPTH} "
+                    "levels deep; no legal test needs this many — merge the levels (an all "
+                    "inside an all is one all)",
+                    source.locate((*path, next(iter(node))), key=True),
+                )
+            stack += [(value, (*path, key), depth) for key, value in node.items()]
+        elif isinstance(node, list):
+            stack += [(value, (*path, i), depth) for i, value in enumerate(node)]
 
 
 def schema_findings(source: SourceDocument, exc: ValidationError) -> list[TriableError]:
@@ -303,7 +331,8 @@ def _all_models() -> "list[type[BaseModel]]":
 # --- the library ---------------------------------------------------------------------------
 
 
-def rubric_files(folder: Path) -> list[Path]:
+def rubric_files(folder: Path) -> Listing:
+    """The rubric files under ``folder``, and what under it could not be read."""
     if not folder.exists():
         raise UnusableInput(
             "F001",
@@ -314,12 +343,18 @@ def rubric_files(folder: Path) -> list[Path]:
         raise UnusableInput(
             "F002", "is a file; --rubrics names a folder of rubric files", Location(str(folder))
         )
-    return sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+    return yaml_files(folder)
 
 
 #: Findings that would make evaluation fail half-way or answer wrongly: an undeclared
 #: attribute or level, a comparison that does not fit its attribute, claims in a cycle.
 UNEVALUABLE = frozenset({"R001", "R002", "R007", "S005"})
+
+
+def _unevaluable(finding: Any) -> bool:
+    # A claim choosing a test that does not exist (or is not a test) fails when chosen; an
+    # unknown claim in a condition of a test no claim chooses leaves a partial library usable.
+    return finding.code in UNEVALUABLE or (finding.code == "R012" and finding.at[-1:] == ("test",))
 
 
 def load_library(folder: Path | None = None) -> tuple[Library, list[Loaded]]:
@@ -329,9 +364,20 @@ def load_library(folder: Path | None = None) -> tuple[Library, list[Loaded]]:
     from triable.engine.lint import lint_library
 
     folder = folder or default_rubrics()
-    loaded = [load_document(p, RUBRIC_KINDS) for p in rubric_files(folder)]
+    files, problems = rubric_files(folder)
+    loaded: list[Loaded] = []
+    for path in files:
+        # Every file is read, so that one run shows every finding in the folder.
+        try:
+            loaded.append(load_document(path, RUBRIC_KINDS))
+        except InvalidDocument as exc:
+            problems += exc.findings
+        except TriableError as exc:
+            problems.append(exc)
+    if problems:
+        raise InvalidDocument(problems)
     library = build_library(loaded, str(folder))
-    errors = [f for f in lint_library(library, loaded) if f.code in UNEVALUABLE]
+    errors = [f for f in lint_library(library, loaded) if _unevaluable(f)]
     if errors:
         raise InvalidDocument(locate_findings(errors, {doc.path: doc.source for doc in loaded}))
     return library, loaded

@@ -6,8 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from .printable import printable
+
 
 def junit_xml(outcomes: Sequence[Any]) -> str:
+    """The outcomes as JUnit XML; nothing from a case file or a file name can make it
+    invalid XML (see ``printable``)."""
     suite = ET.Element(
         "testsuite",
         name="triable",
@@ -17,16 +21,18 @@ def junit_xml(outcomes: Sequence[Any]) -> str:
         skipped=str(sum(1 for o in outcomes if o.skipped)),
     )
     for outcome in outcomes:
-        case = ET.SubElement(suite, "testcase", classname="cases", name=outcome.path)
+        case = ET.SubElement(suite, "testcase", classname="cases", name=printable(outcome.path))
         if outcome.error:
-            ET.SubElement(case, "error", message="unusable case file").text = outcome.error
+            ET.SubElement(case, "error", message="unusable case file").text = printable(
+                outcome.error
+            )
         elif outcome.skipped:
             ET.SubElement(case, "skipped", message="no expected holdings")
         elif outcome.mismatches:
             body = "\n".join(f"{w}: expected {e}, got {a}" for w, e, a in outcome.mismatches)
             ET.SubElement(
                 case, "failure", message=f"{len(outcome.mismatches)} holding(s) differ"
-            ).text = body
+            ).text = printable(body)
     ET.indent(suite)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"

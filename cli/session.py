@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,17 @@ from .documents import Loaded, load_document, load_library, locate_findings
 
 if TYPE_CHECKING:
     from triable.engine.evaluate import Engine
+
+
+def inputs(cases: Iterable[Path], rubrics: Path | None) -> list[Path]:
+    """Every file a command reads: no output may be written over one of them."""
+    from .documents import default_rubrics, rubric_files
+
+    try:
+        rubric_paths = rubric_files(rubrics or default_rubrics()).files
+    except TriableError:
+        rubric_paths = []
+    return [*cases, *rubric_paths]
 
 
 def library(rubrics: Path | None) -> Library:

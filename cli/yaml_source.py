@@ -1,13 +1,18 @@
 """Safe YAML reading with a line and column for every value.
 
 Values are built straight from the parser's event stream, so no tag can construct an
-object, aliases and nesting are bounded before anything grows, and YAML 1.1's implicit
-booleans, timestamps and sexagesimal numbers stay text.
+object, aliases and nesting are bounded before anything grows (aliases in values and in
+characters), and YAML 1.1's implicit booleans, timestamps and sexagesimal numbers stay
+text. Control characters, which only a double-quoted escape can write, are kept written
+out (``\\x1b``), so that no report or message carries them to a terminal or an XML file.
+Lines are counted as an editor counts them: YAML 1.1's other line breaks (NEL, U+2028,
+U+2029) start no new line in a finding's position.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,10 +21,27 @@ import yaml
 
 from triable.engine.errors import Location, UnusableInput
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
+from .printable import printable
+from .reading import MAX_FILE_BYTES, decode, read_text, source_name
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SourceDocument",
+    "decode",
+    "load",
+    "parse",
+    "read_text",
+    "source_name",
+]
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
 MAX_ALIAS_NODES = 100_000
+#: What aliases may add to a document, in characters: each alias of a long text is one more
+#: copy of it in every report that shows it.
+MAX_ALIAS_CHARS = 1024 * 1024
+#: Longer integers cannot even be printed (CPython refuses to convert them to text); no
+#: rubric or case needs a number of more than a few digits.
+MAX_DIGITS = 1000
 _TOO_DEEP = (
     f"nesting is deeper than {MAX_DEPTH} levels; rubric and case files are never this deep "
     "— check the indentation and the brackets"
@@ -75,18 +97,41 @@ _CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 
+#: Line breaks to YAML 1.1 but not to an editor: the parser's line numbers count them.
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _BREAK.finditer(text))]
+
+
+def _position(starts: list[int], index: int) -> tuple[int, int]:
+    """The 1-based line and column of the character at ``index``."""
+    line = bisect_right(starts, index)
+    return line, index - starts[line - 1] + 1
+
+
 class SourceDocument:
     """A parsed file: its data, and where each value (and each mapping key) starts: the
     parser's own marks, counted from 0, which a reader of the file is shown from 1."""
 
-    __slots__ = ("data", "keys", "path", "values", "yaml11_words")
+    __slots__ = ("data", "keys", "line_starts", "path", "values", "yaml11_words")
 
-    def __init__(self, path: str, data: Any = None) -> None:
+    def __init__(self, path: str, data: Any = None, text: str = "") -> None:
         self.path = path
         self.data = data
         self.values: dict[Path_, yaml.Mark] = {}
         self.keys: dict[Path_, yaml.Mark] = {}
         self.yaml11_words: set[Path_] = set()
+        # Only a file with such a break pays for counting lines again.
+        self.line_starts = _line_starts(text) if any(c in text for c in _ODD_BREAKS) else None
+
+    def where(self, mark: Any) -> Location:
+        """A parser mark as the line and column an editor shows."""
+        if self.line_starts is None:
+            return Location(self.path, mark.line + 1, mark.column + 1)
+        return Location(self.path, *_position(self.line_starts, mark.index))
 
     def locate(self, loc: Path_, *, key: bool = False) -> Location:
         """The position of ``loc`` or, if it does not exist, of its nearest ancestor."""
@@ -94,75 +139,19 @@ class SourceDocument:
         while probe:
             mark = (self.keys.get(probe) if key else None) or self.values.get(probe)
             if mark:
-                return Location(self.path, mark.line + 1, mark.column + 1)
+                return self.where(mark)
             probe = probe[:-1]
             key = False
         mark = self.values.get(())
-        return (
-            Location(self.path, mark.line + 1, mark.column + 1)
-            if mark
-            else Location(self.path, 1, 1)
-        )
-
-
-def read_text(path: Path) -> str:
-    """The file's text, or an UnusableInput naming what is wrong and what to do."""
-    shown = str(path)
-    if not path.exists():
-        raise UnusableInput("F001", "no such file; check the path", Location(shown))
-    if path.is_dir():
-        raise UnusableInput(
-            "F002", "is a folder, not a file; name a .yaml file inside it", Location(shown)
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnusableInput(
-                "F004",
-                f"file is {size / 1_048_576:.1f} MB; triable reads rubric and case files up to "
-                f"{MAX_FILE_BYTES // 1_048_576} MB — split it into smaller files",
-                Location(shown),
-            )
-        raw = path.read_bytes()
-    except PermissionError:
-        raise UnusableInput(
-            "F003", "cannot be read (permission denied); check its permissions", Location(shown)
-        ) from None
-    except OSError as exc:
-        raise UnusableInput("F003", f"cannot be read: {exc.strerror}", Location(shown)) from None
-    return decode(raw, shown)
-
-
-def decode(raw: bytes, shown: str) -> str:
-    if b"\x00" in raw:
-        before = raw[: raw.index(b"\x00")]
-        line = before.count(b"\n") + 1
-        col = len(before) - before.rfind(b"\n")
-        raise UnusableInput(
-            "F005",
-            "is a binary file, not YAML text (it holds a NUL byte); name a .yaml text file",
-            Location(shown, line, col),
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise UnusableInput(
-            "F005",
-            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            Location(shown, line, col),
-        ) from None
-    return text
+        return self.where(mark) if mark else Location(self.path, 1, 1)
 
 
 def load(path: Path) -> SourceDocument:
-    return parse(read_text(path), str(path))
+    return parse(read_text(path), source_name(path))
 
 
 def parse(text: str, shown: str) -> SourceDocument:
-    doc = SourceDocument(path=shown, data=None)
+    doc = SourceDocument(path=shown, data=None, text=text)
     builder = _Builder(doc)
     parser = _Parser(text)
     try:
@@ -180,23 +169,39 @@ def parse(text: str, shown: str) -> SourceDocument:
             mark = opened[1]
         elif opened:
             what, start = opened
-            hint = f" (in the {what.removeprefix('a ')} at line {start.line + 1}, "
-            hint += f"column {start.column + 1})"
+            opened_at = doc.where(start)
+            hint = f" (in the {what.removeprefix('a ')} at line {opened_at.line}, "
+            hint += f"column {opened_at.col})"
         elif mark and _tab_at(text, mark.line, mark.column):
             hint = "; indent with spaces, not tabs"
         elif "mapping values are not allowed" in problem:
             hint = "; check this line's indentation, or quote a value that contains ': '"
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        where = doc.where(mark) if mark else Location(shown)
         if "nesting depth" in problem:
             # libyaml's own bound (1,000 levels in recent releases) may stop a deep file
             # before triable's: the user sees the same finding whichever layer noticed.
             raise UnusableInput("Y005", _TOO_DEEP, where) from None
         raise UnusableInput("Y001", f"malformed YAML: {problem}{hint}", where) from None
+    except yaml.reader.ReaderError as exc:
+        raise _unacceptable(exc, text, shown) from None
     except yaml.YAMLError as exc:
         raise UnusableInput("Y001", f"malformed YAML: {exc}", Location(shown)) from None
     finally:
         parser.dispose()
     return doc
+
+
+def _unacceptable(exc: yaml.reader.ReaderError, text: str, shown: str) -> UnusableInput:
+    """A character YAML does not allow anywhere in a file, at its line and column."""
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    what = "a control character" if code < 0xA0 else "a noncharacter"
+    where = Location(shown, *_position(_line_starts(text), exc.position))
+    return UnusableInput(
+        "Y001",
+        f"malformed YAML: the character U+{code:04X} ({what}) is not allowed in a YAML file; "
+        "remove it, or write it as an escape in a double-quoted string",
+        where,
+    )
 
 
 def _opened(exc: yaml.MarkedYAMLError) -> tuple[str, Any] | None:
@@ -225,17 +230,19 @@ class _Builder:
 
     def __init__(self, doc: SourceDocument) -> None:
         self.doc = doc
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.nodes = 0
         self.alias_nodes = 0
+        self.alias_chars = 0
 
     def _where(self, event: Any) -> Location:
-        return Location(self.doc.path, event.start_mark.line + 1, event.start_mark.column + 1)
+        return self.doc.where(event.start_mark)
 
     def build(self, events: Iterator[Any]) -> Any:
         documents = 0
         result: Any = None
-        # A stack of open collections: (container, path, key_pending, key_event, anchor, size)
+        # A stack of open collections:
+        # (container, path, key_pending, key_event, anchor, values, characters)
         stack: list[list[Any]] = []
         root_set = False
         values = self.doc.values
@@ -271,7 +278,7 @@ class _Builder:
                             raise UnusableInput(
                                 "Y002",
                                 f"duplicate key '{key}' (first at line "
-                                f"{keys[path].line + 1}); remove one of them",
+                                f"{self.doc.where(keys[path]).line}); remove one of them",
                                 self._where(top[3]),
                             )
                         keys[path] = top[3].start_mark
@@ -285,26 +292,27 @@ class _Builder:
                     if event.tag and event.tag != "!":
                         self._check_tag(event)
                     value = self._scalar(event, path)
+                    size, chars = 1, len(event.value)
                     if event.anchor:
-                        self.anchors[event.anchor] = (value, 1)
-                    size = 1
+                        self.anchors[event.anchor] = (value, size, chars)
                 elif isinstance(event, yaml.AliasEvent):
-                    value, size = self._alias(event)
+                    value, size, chars = self._alias(event)
                 else:
                     if event.tag and event.tag != "!":
                         self._check_tag(event)
                     if len(stack) >= MAX_DEPTH:
                         raise UnusableInput("Y005", _TOO_DEEP, self._where(event))
                     opened_node: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                    stack.append([opened_node, path, None, None, event.anchor, 1])
+                    stack.append([opened_node, path, None, None, event.anchor, 1, 0])
                     continue
             else:
-                value, path, _k, _ke, anchor, size = stack.pop()
+                value, path, _k, _ke, anchor, size, chars = stack.pop()
                 if anchor:
-                    self.anchors[anchor] = (value, size)
+                    self.anchors[anchor] = (value, size, chars)
             if stack:
                 top = stack[-1]
                 top[5] += size
+                top[6] += chars
                 if top[2] is not None:
                     top[0][top[2]] = value
                     top[2] = None
@@ -320,16 +328,24 @@ class _Builder:
             )
         return result
 
-    def _alias(self, event: Any) -> tuple[Any, int]:
-        """What an alias stands for and how many values that is, within the bound on
-        alias expansion."""
+    def _alias(self, event: Any) -> tuple[Any, int, int]:
+        """What an alias stands for, and how many values and characters that is, within the
+        bounds on alias expansion."""
         if event.anchor not in self.anchors:
             raise UnusableInput(
                 "Y001", f"malformed YAML: unknown alias *{event.anchor}", self._where(event)
             )
-        value, size = self.anchors[event.anchor]
+        value, size, chars = self.anchors[event.anchor]
         self.alias_nodes += size
+        self.alias_chars += chars
         self._count(size, event)
+        if self.alias_chars > MAX_ALIAS_CHARS:
+            raise UnusableInput(
+                "Y004",
+                f"aliases expand to more than {MAX_ALIAS_CHARS // 1024:,} KB of text; "
+                "write the repeated parts out or alias shorter parts",
+                self._where(event),
+            )
         if self.alias_nodes > MAX_ALIAS_NODES:
             raise UnusableInput(
                 "Y004",
@@ -337,7 +353,7 @@ class _Builder:
                 "write the repeated parts out or use fewer nested aliases",
                 self._where(event),
             )
-        return value, size
+        return value, size, chars
 
     def _check_tag(self, event: Any) -> None:
         tag = event.tag
@@ -372,10 +388,12 @@ class _Builder:
                 "merge keys ('<<') are not supported; write the keys out",
                 self._where(event),
             )
-        return str(event.value)
+        return printable(event.value) if event.style == '"' else str(event.value)
 
     def _scalar(self, event: Any, path: Path_) -> Any:
         value: str = event.value
+        if event.style == '"':
+            value = printable(value)
         tag = event.tag
         plain = not event.style and tag in (None, "!") and event.implicit[0]
         if tag and tag.startswith(_CORE):
@@ -399,8 +417,12 @@ class _Builder:
         if unsigned.isascii() and unsigned.isdigit():
             # A leading zero is octal to YAML 1.1 and decimal to YAML 1.2: kept as text
             # rather than guessed.
-            return value if len(unsigned) > 1 and unsigned[0] == "0" else int(value)
+            if len(unsigned) > 1 and unsigned[0] == "0":
+                return value
+            self._check_digits(unsigned, event)
+            return int(value)
         if value[:2] in ("0x", "0o") and re.fullmatch(_HEX_OCT, value):
+            self._check_digits(value[2:], event)
             return int(value, 0)
         # A float without a point or an exponent would be an integer, told apart above.
         if (
@@ -413,11 +435,21 @@ class _Builder:
             return _SPECIAL_FLOATS[value.lower()]
         return value
 
+    def _check_digits(self, digits: str, event: Any) -> None:
+        if len(digits) > MAX_DIGITS:
+            raise UnusableInput(
+                "Y004",
+                f"a number of {len(digits):,} digits is longer than any value triable reads "
+                f"(at most {MAX_DIGITS:,}); quote it if it is text",
+                self._where(event),
+            )
+
     def _explicit(self, name: str, value: str, event: Any) -> Any:
         try:
             if name == "str":
                 return value
             if name == "int":
+                self._check_digits(value.lstrip("+-"), event)
                 return int(value, 0)
             if name == "float":
                 return float(value)

@@ -34,7 +34,11 @@ class Ran:
 
 
 def run_triable(
-    *argv: str, stdin: bytes | None = None, timeout: float = HANG, cwd: Path | None = None
+    *argv: str,
+    stdin: bytes | None = None,
+    timeout: float = HANG,
+    cwd: Path | None = None,
+    pass_fds: tuple[int, ...] = (),
 ) -> Ran:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -48,6 +52,7 @@ def run_triable(
                 stderr=err,
                 env=env,
                 cwd=cwd,
+                pass_fds=pass_fds,
             )
         # Reaped here, not by Popen, so that wait4 gives the process's own resource use.
         deadline = time.monotonic() + timeout

@@ -32,12 +32,28 @@ def command(
 
     Example: triable check cases/ali_v_ramos.yaml --format markdown
     """
+    from triable.engine.errors import InvalidDocument, TriableError
+
     from .. import session
     from ..output import write_output
     from ..render import renderer
 
     engine = session.engine(rubrics)
-    reports = [engine.evaluate(session.case(path, engine.library)) for path in cases]
+    reports = []
+    findings: list[TriableError] = []
+    for path in cases:
+        # A bad case is reported beside the others' reports, never instead of them.
+        try:
+            reports.append(engine.evaluate(session.case(path, engine.library)))
+        except InvalidDocument as exc:
+            findings += exc.findings
+        except TriableError as exc:
+            findings.append(exc)
+    if not reports:
+        raise InvalidDocument(findings)
     options = {"colour": False} if fmt is Format.TEXT and output is not None else {}
     text = renderer(fmt)(reports, library=engine.library, **options)
-    write_output(text, output, force=force)
+    inputs = session.inputs(cases, rubrics) if output is not None else []
+    write_output(text, output, force=force, inputs=inputs)
+    if findings:
+        raise InvalidDocument(findings)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from triable.engine.errors import Location, UnusableInput
+
 from .options import RUBRICS_OPTION
 
 if TYPE_CHECKING:
@@ -20,6 +22,31 @@ if TYPE_CHECKING:
 TO_CITE = "TO BE CITED: the record cite (e.g. Pl. Tr. 40:19-41:19)"
 TO_COMPLETE = "TO BE COMPLETED"
 STATUSES = ("pretrial_detainee", "arrestee", "convicted_prisoner", "free_person")
+
+
+def _first_undecodable(text: str) -> int | None:
+    """Where a byte that was not UTF-8 sits in ``text`` (Python reads such bytes, in a
+    command line and under some locales in standard input, as lone surrogates)."""
+    return next((i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff"), None)
+
+
+def _check_options(options: dict[str, list[str | None]]) -> None:
+    from triable.engine.errors import UsageError
+
+    for option, values in options.items():
+        for value in values:
+            if value and _first_undecodable(value) is not None:
+                raise UsageError("U011", f"{option} is not UTF-8 text; write it in UTF-8")
+
+
+def _not_utf8(label: str, byte: int, line: int, col: int) -> UnusableInput:
+    from ..reading import STDIN_NAME
+
+    return UnusableInput(
+        "F005",
+        f"the answer to '{label}' is not UTF-8 text (byte 0x{byte:02x}); answer in UTF-8",
+        Location(STDIN_NAME, line, col),
+    )
 
 
 def command(
@@ -62,7 +89,33 @@ def command(
     from .. import session
     from ..output import write_output
 
+    _check_options(
+        {
+            "--caption": [caption],
+            "--court": [court],
+            "--plaintiff": [plaintiff],
+            "--status": [status],
+            "--incident-date": [incident_date],
+            "--defendant": list(defendants),
+            "--claim": list(claims),
+            "--answer": list(answers),
+        }
+    )
     library = session.library(rubrics)
+    answered_lines = 0
+
+    def prompt(label: str, **options: Any) -> Any:
+        nonlocal answered_lines
+        answered_lines += 1
+        try:
+            answer = typer.prompt(label, **options)
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(label, exc.object[exc.start], answered_lines, exc.start + 1) from None
+        bad = _first_undecodable(str(answer))
+        if bad is not None:
+            raise _not_utf8(label, ord(answer[bad]) - 0xDC00, answered_lines, bad + 1)
+        return answer
+
     if output is not None and output.exists() and not force:
         # Refuse before asking anything, not after the student has typed every answer.
         write_output("", output, force=False)
@@ -71,7 +124,7 @@ def command(
         if no_input:
             raise UsageError("U010", f"{option} is required with --no-input")
         while True:
-            text = typer.prompt(label, default=default, show_default=bool(default))
+            text = prompt(label, default=default, show_default=bool(default))
             try:
                 return parse(text)
             except TriableError as exc:
@@ -82,7 +135,7 @@ def command(
 
     caption_v = given(caption, _text("caption"), "Caption (e.g. Ali v. Ramos)", "--caption")
     if court is None and not no_input:
-        court = typer.prompt("Court", default=TO_COMPLETE)
+        court = prompt("Court", default=TO_COMPLETE)
     court_v = _text("court")(court or TO_COMPLETE)
     plaintiff_v = given(plaintiff, _text("plaintiff"), "Plaintiff's name", "--plaintiff")
     status_v = given(status, _status, f"Plaintiff's status ({', '.join(STATUSES)})", "--status")
@@ -94,7 +147,7 @@ def command(
     while not people or (not no_input and not defendants):
         if no_input:
             raise UsageError("U010", "--defendant ID:NAME:ROLE is required with --no-input")
-        text = typer.prompt(
+        text = prompt(
             "Defendant as id:Name:Role (blank when done)"
             if people
             else "Defendant as id:Name:Role",
@@ -117,7 +170,7 @@ def command(
         typer.echo("Claims: " + ", ".join(library.claims))
         everyone = ",".join(people)
         while True:
-            text = typer.prompt(
+            text = prompt(
                 f"Claim as claim:{everyone} (blank when done)"
                 if asserted
                 else f"Claim as claim:{everyone}",
@@ -139,7 +192,7 @@ def command(
             attribute = library.attributes[attribute_id]
             hint = _hint(library, attribute_id, people)
             while True:
-                text = typer.prompt(
+                text = prompt(
                     f"{attribute.question} [{hint}; blank to skip]", default="", show_default=False
                 )
                 if not text.strip():
@@ -161,7 +214,7 @@ def command(
     }
     text = case_yaml(library, data, _schema_path(output))
     _check(library, text, output)
-    write_output(text, output, force=force)
+    write_output(text, output, force=force, inputs=session.inputs([], rubrics))
     if output is not None:
         typer.echo(
             f"wrote {output}: complete each fact marked '{TO_COMPLETE}' or 'TO BE CITED', add "

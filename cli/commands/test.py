@@ -23,15 +23,23 @@ class Outcome:
     skipped: bool = False
 
 
-def case_paths(paths: list[Path]) -> list[Path]:
-    """Case files named, or found under folders named, in a stable order."""
+def case_paths(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
+    """Case files named, or found under folders named, in a stable order; and, as errors,
+    what under those folders could not be read."""
+    from ..folders import yaml_files
+
     found: list[Path] = []
+    unread: list[Outcome] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*.yaml") if p.is_file())
+            files, problems = yaml_files(path)
+            found += files
+            for problem in problems:
+                shown = problem.where.path if problem.where else str(path)
+                unread.append(Outcome(shown, Path(shown).stem, [], error=str(problem)))
         else:
             found.append(path)
-    return found
+    return found, unread
 
 
 #: The engine cases run against, in this process or in each worker process.
@@ -84,31 +92,35 @@ def command(
     """
     from ..output import write_file
     from ..parallel import map_in_order
+    from ..printable import printable
     from ..report_junit import junit_xml
 
-    paths = case_paths(cases or [Path("cases")])
-    if not paths:
+    paths, unread = case_paths(cases or [Path("cases")])
+    if not paths and not unread:
         typer.echo("no case files found", err=True)
         return 2
     # The library is loaded (and any error in it reported) before any case runs.
     _use_rubrics(rubrics)
-    outcomes = map_in_order(
+    outcomes = unread + map_in_order(
         _run_case, [str(p) for p in paths], jobs, initializer=_use_rubrics, initargs=(rubrics,)
     )
 
+    def say(line: str) -> None:
+        typer.echo(printable(line))
+
     for outcome in outcomes:
         if outcome.error:
-            typer.echo(f"ERROR {outcome.path}")
+            say(f"ERROR {outcome.path}")
             for line in outcome.error.splitlines():
-                typer.echo(f"  {line}")
+                say(f"  {line}")
         elif outcome.skipped:
-            typer.echo(f"SKIP  {outcome.path} ({outcome.caption}): no expected holdings")
+            say(f"SKIP  {outcome.path} ({outcome.caption}): no expected holdings")
         elif outcome.mismatches:
-            typer.echo(f"FAIL  {outcome.path} ({outcome.caption})")
+            say(f"FAIL  {outcome.path} ({outcome.caption})")
             for where, expected, actual in outcome.mismatches:
-                typer.echo(f"  {where}: expected {expected}, got {actual}")
+                say(f"  {where}: expected {expected}, got {actual}")
         else:
-            typer.echo(f"ok    {outcome.path} ({outcome.caption})")
+            say(f"ok    {outcome.path} ({outcome.caption})")
     passed = sum(1 for o in outcomes if not o.error and not o.skipped and not o.mismatches)
     failed = sum(1 for o in outcomes if o.error or o.mismatches)
     summary = f"{passed} passed, {failed} failed"
@@ -117,5 +129,8 @@ def command(
         summary += f", {skipped} skipped"
     typer.echo(summary)
     if junit is not None:
-        write_file(junit, junit_xml(outcomes), force=force)
+        from .. import session
+
+        inputs = session.inputs(paths, rubrics)
+        write_file(junit, junit_xml(outcomes), force=force, inputs=inputs)
     return 1 if failed else 0

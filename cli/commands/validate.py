@@ -89,7 +89,7 @@ def command(
     if not targets and rubrics is None:
         targets = [default_rubrics()]
     rows, checked, held_back = validate(targets, rubrics, jobs)
-    if not checked:
+    if not checked and not rows:
         typer.echo("triable: no .yaml or .yml files found in the paths given", err=True)
         return 2
     typer.echo(render(rows, fmt), nl=False)
@@ -117,15 +117,17 @@ def validate(
     from_rubrics: set[str] = set()
     if rubrics is not None:
         try:
-            found = rubric_files(rubrics)
+            found, problems = rubric_files(rubrics)
         except TriableError as exc:
-            rows.append(_row(exc))
-            found = []
+            found, problems = [], [exc]
+        rows += [_row(p) for p in problems]
         files += found
         from_rubrics = {str(p) for p in found}
     # The --rubrics folder first, so a file named on the command line that repeats one of
     # its ids is the one reported as the duplicate.
-    files = _unique(files + _expand(targets))
+    named, problems = _expand(targets)
+    rows += [_row(p) for p in problems]
+    files = _unique(files + named)
     order = {str(p): i for i, p in enumerate(files)}
 
     results = _read_all([str(p) for p in files], jobs)
@@ -190,28 +192,31 @@ def _held_back(refers_to: str | None, failed: set[str]) -> bool:
     return refers_to in failed
 
 
-def _expand(targets: Iterable[Path]) -> list[Path]:
-    """Files named, and the YAML files under folders named (hidden folders skipped)."""
+def _expand(targets: Iterable[Path]) -> tuple[list[Path], list[Any]]:
+    """Files named, and the YAML files under folders named (hidden folders skipped); and
+    what under those folders could not be read."""
+    from triable.cli.folders import yaml_files
+
     out: list[Path] = []
+    problems: list[Any] = []
     for target in targets:
         if target.is_dir():
-            out += sorted(
-                p
-                for p in target.rglob("*")
-                if p.suffix in (".yaml", ".yml")
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(target).parts)
-            )
+            found, unread = yaml_files(target, (".yaml", ".yml"), skip_hidden=True)
+            out += found
+            problems += unread
         else:
             out.append(target)
-    return out
+    return out, problems
 
 
 def _unique(paths: Iterable[Path]) -> list[Path]:
     seen: set[Path] = set()
     out = []
     for path in paths:
-        key = path.resolve() if path.exists() else path
+        try:
+            key = path.resolve() if path.exists() else path
+        except OSError:  # a link that loops: reading it says so
+            key = path
         if key not in seen:
             seen.add(key)
             out.append(path)
@@ -227,7 +232,7 @@ def _read_all(paths: list[str], jobs: int) -> list[FileResult]:
 def read_one(path: str) -> FileResult:
     """Read, parse and schema-check one file; never raises for bad input."""
     from triable.cli.documents import validate_source
-    from triable.cli.yaml_source import parse, read_text
+    from triable.cli.yaml_source import parse, read_text, source_name
     from triable.engine.errors import InvalidDocument, TriableError
 
     result = FileResult(path)
@@ -239,7 +244,7 @@ def read_one(path: str) -> FileResult:
     match = _KIND.search(text)
     result.kind = match.group(1) if match else None
     try:
-        source = parse(text, path)
+        source = parse(text, source_name(path))
         result.loaded = validate_source(source)
     except InvalidDocument as exc:
         result.rows += [_row(f) for f in exc.findings]
@@ -277,6 +282,12 @@ def _row(error: Any) -> Row:
 
 
 def render(rows: list[Row], fmt: OutputFormat) -> str:
+    from ..printable import printable
+
+    rows = [
+        Row(printable(r.path), r.line, r.col, r.code, r.severity, printable(r.message))
+        for r in rows
+    ]
     if fmt is OutputFormat.JSON:
         import json
 

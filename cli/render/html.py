@@ -17,6 +17,7 @@ from triable.engine.library import Library
 from triable.engine.model.report import AuthorityRef, Dispute, Report
 from triable.engine.model.rubric import Authority
 
+from ..printable import printable
 from .wording import (
     DEFENSE_WORDS,
     LEANING_WORDS,
@@ -104,8 +105,10 @@ def render(reports: Sequence[Report], library: Library | None = None) -> str:
     """One html page for all ``reports``; with ``library``, short-form citations and a table."""
     authorities = authorities_of(library)
     template = _environment().get_template("report.html.j2")
-    return template.render(
-        reports=[_report_context(report, authorities) for report in reports],
-        named=bool(authorities),
-        table=[(i, authorities[i]) for i in cited_ids(reports) if i in authorities],
+    return printable(
+        template.render(
+            reports=[_report_context(report, authorities) for report in reports],
+            named=bool(authorities),
+            table=[(i, authorities[i]) for i in cited_ids(reports) if i in authorities],
+        )
     )

@@ -21,6 +21,7 @@ from triable.engine.vocab import (
     ElementStatus,
 )
 
+from ..printable import printable
 from .wording import (
     DEFENSE_WORDS,
     LEANING_WORDS,
@@ -324,4 +325,4 @@ def render(reports: Sequence[Report], library: Library | None = None) -> str:
     text = "\n---\n\n".join(parts)
     if authorities:
         text += "\n" + "\n".join(authority_table(reports, authorities))
-    return text
+    return printable(text)

@@ -33,6 +33,7 @@ from triable.engine.model.report import (
 from triable.engine.model.rubric import Authority
 from triable.engine.vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning
 
+from ..printable import printable
 from .wording import (
     DEFENSE_WORDS,
     LEANING_WORDS,
@@ -425,4 +426,7 @@ def render(
         for renderable in _Writer(report, authorities).renderables():
             console.print(renderable)
     # Tables pad every line to the full width; the padding carries nothing.
-    return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
+    text = "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
+    # Coloured text carries its own escapes; what it shows from the files was made
+    # printable when they were read.
+    return text if colour else printable(text)

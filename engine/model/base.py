@@ -1,5 +1,6 @@
 """Shared model machinery: frozen, closed models and the citation type."""
 
+import datetime as dt
 import re
 from typing import Annotated, Any
 
@@ -22,6 +23,20 @@ Identifier = Annotated[
     BeforeValidator(_check_identifier),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
 ]
+
+
+def _check_written_date(value: Any) -> Any:
+    # Pydantic would read a number as seconds (or milliseconds) since 1970: 0 would be
+    # 1970-01-01 and 1462060800000 2016-05-01, though nobody writes a date that way.
+    if isinstance(value, dt.date) or (
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+    ):
+        return value
+    raise ValueError(f"{str(value)[:40]!r} is not a date; write YYYY-MM-DD (e.g. 2016-05-01)")
+
+
+#: A calendar date, written in the file as YYYY-MM-DD.
+WrittenDate = Annotated[dt.date, BeforeValidator(_check_written_date)]
 
 
 class Frozen(BaseModel):

@@ -1,6 +1,5 @@
 """A fact pattern: the parties, the motion, the record and the expected holdings."""
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
@@ -16,7 +15,7 @@ from ..vocab import (
     Rule561Treatment,
     Side,
 )
-from .base import CiteRef, Frozen, Identifier
+from .base import CiteRef, Frozen, Identifier, WrittenDate
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -145,7 +144,7 @@ class Case(Frozen):
     docket: Text | None = None
     variant_of: str | None = Field(None, description="The case file this one varies.")
     note: str | None = None
-    incident_date: dt.date
+    incident_date: WrittenDate
     plaintiff: Plaintiff
     defendants: dict[Identifier, Defendant] = Field(min_length=1)
     claims: list[AssertedClaim] = Field(min_length=1)

@@ -1,12 +1,11 @@
 """The law as data: authorities, attributes, tests, claims and the summary-judgment standard."""
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
 
 from ..vocab import AttributeType, CourtLevel, EvidenceKind, Rule561Treatment
-from .base import CiteRef, Frozen, Identifier
+from .base import CiteRef, Frozen, Identifier, WrittenDate
 from .conditions import Condition
 
 Cites = Annotated[list[CiteRef], Field(min_length=1)]
@@ -26,7 +25,7 @@ class Authority(Frozen):
     citation: Text
     court: Text
     level: CourtLevel
-    decided: dt.date
+    decided: WrittenDate
     propositions: list[Proposition] = Field(min_length=1)
 
     def pins(self) -> set[str]:
