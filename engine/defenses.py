@@ -4,7 +4,7 @@ facts, and its part of the report."""
 from .assessment import Assessment
 from .claims import ClaimDecision, ExplainedClaim
 from .elements import element_results
-from .explain import authority_refs, join_labels, lower_first
+from .explain import authority_refs, fill, join_labels, lower_first
 from .model.report import DefenseResult, ElementResult
 from .model.rubric import DefenseTest, Element
 from .vocab import ClaimOutcome, DefenseOutcome, ElementStatus
@@ -40,13 +40,21 @@ def explain_defense(
     decision = explained.decision
     outcome = decide_defense(defense, decision)
     defendant, claim = decision.defendant, decision.claim
-    name = assessment.name(defendant)
-    on_claim = f"on the {decision.rubric.name.lower()} claim"
+    incident_date = assessment.case.incident_date
+    slots = {
+        "defense": defense.name,
+        "defendant": assessment.name(defendant),
+        "claim": decision.rubric.name.lower(),
+        "non_movant": assessment.non_movant,
+        "incident_date": incident_date.isoformat(),
+    }
     heading = {"defense": defense.id, "defense_name": defense.name}
     heading |= {"defendant": defendant, "claim": claim}
     authorities = authority_refs(defense.cites)
     nm, m = decision.non_movant, explained.movant
     if outcome is DefenseOutcome.NOT_REACHED or nm is None or m is None:
+        # The claim's state, which every defense shares; the sentence around it is the
+        # defense's own, from its rubric.
         why = (
             "the claim is dismissed"
             if decision.outcome is ClaimOutcome.DISMISSED
@@ -58,10 +66,9 @@ def explain_defense(
             prongs=[_unreached(prong_id, prong, why) for prong_id, prong in defense.prongs.items()],
             clearly_established_by=[],
             authorities=authorities,
-            explanation=f"{defense.name} is not reached for {name} {on_claim}: {why}.",
+            explanation=fill(defense.not_reached, slots | {"why": why}),
         )
     prongs = element_results(assessment, defense.prongs.items(), nm, m, defendant, claim, defense)
-    incident_date = assessment.case.incident_date
     established = [
         p.cite
         for p in assessment.law.precedents(defense)
@@ -69,20 +76,11 @@ def explain_defense(
     ]
     if outcome is DefenseOutcome.GRANTED:
         failing = [lower_first(p.label) for p in prongs if p.status is ElementStatus.NOT_MET]
-        explanation = (
-            f"{defense.name} granted to {name} {on_claim}: {join_labels(failing)} not "
-            f"established as of {incident_date.isoformat()}."
-        )
+        explanation = fill(defense.granted, slots | {"failing": join_labels(failing)})
     elif any(p.status is ElementStatus.GENUINE_DISPUTE for p in prongs):
-        explanation = (
-            f"{defense.name} denied to {name} {on_claim}: facts material to it are genuinely "
-            "disputed, so it cannot be decided at this stage."
-        )
+        explanation = fill(defense.disputed, slots)
     else:
-        explanation = (
-            f"{defense.name} denied to {name} {on_claim}: on the facts taken most favourably "
-            f"to {assessment.non_movant}, every prong is met."
-        )
+        explanation = fill(defense.denied, slots)
     return DefenseResult(
         **heading,
         outcome=outcome,

@@ -8,7 +8,7 @@ from typing import Any
 from .model.base import Cite
 from .model.case import Case
 from .model.report import AuthorityRef, Dispute, FactRef, SideValue
-from .model.rubric import Attribute
+from .model.rubric import SLOT, Attribute
 from .record import Version, fact_ranks
 
 _AUTHORITY_REFS: dict[tuple[str, str], AuthorityRef] = {}
@@ -112,3 +112,17 @@ def join_labels(labels: list[str]) -> str:
 
 def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
+
+
+def fill(template: str, slots: dict[str, str]) -> str:
+    """A rubric's sentence with its named slots replaced by ``slots``' values.
+
+    One pass over the template, so a value that itself contains ``{slot}`` (a party's name
+    from a case file, say) is printed as written, never filled in turn; nothing in either
+    is formatted or evaluated."""
+    parts = SLOT.split(template)
+    # split() leaves the text between slots at even places and the slot names at odd ones.
+    for index in range(1, len(parts), 2):
+        name = parts[index]
+        parts[index] = slots[name] if name in slots else "{" + name + "}"
+    return "".join(parts)

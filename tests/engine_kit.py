@@ -120,6 +120,17 @@ def element(condition: dict[str, Any], label: str, **extra: Any) -> dict[str, An
     }
 
 
+IMMUNITY_WORDING = {
+    "granted": "{defense} granted to {defendant} on the {claim} claim: {failing} not "
+    "established as of {incident_date}.",
+    "denied": "{defense} denied to {defendant} on the {claim} claim: on the facts taken most "
+    "favourably to {non_movant}, every prong is met.",
+    "disputed": "{defense} denied to {defendant} on the {claim} claim: facts material to it "
+    "are genuinely disputed, so it cannot be decided at this stage.",
+    "not_reached": "{defense} is not reached for {defendant} on the {claim} claim: {why}.",
+}
+
+
 TOY_FORCE = {
     "kind": "test",
     "form": "elements",
@@ -193,6 +204,7 @@ TOY_IMMUNITY = {
     "name": "Toy immunity",
     "summary": "Clearly established law only.",
     "cites": ["rule_a at 5"],
+    **IMMUNITY_WORDING,
     "prongs": {
         "violation": element({"claim": "the_claim"}, "A violation"),
         "clearly_established": element({"clearly_established": True}, "Clearly established"),

@@ -27,11 +27,13 @@ from .wording import (
     LEANING_WORDS,
     STATUS_WORDS,
     TREATMENT_WORDS,
+    DefenseGroup,
     authorities_of,
     cite,
     cited_ids,
     claim_names,
     defendant_names,
+    defense_groups,
     dismissed_claims,
     dispute_questions,
     fact_groups,
@@ -39,12 +41,10 @@ from .wording import (
     live_claims,
     material_words,
     possessive,
-    reached_defenses,
     score_words,
     sentence_start,
     side_name,
     unique_refs,
-    unreached_defenses,
     value_words,
 )
 
@@ -273,11 +273,12 @@ class _Writer:
         )
 
     def defenses(self) -> None:
-        reached = reached_defenses(self.report)
-        unreached = unreached_defenses(self.report)
-        if not reached and not unreached:
-            return
-        self.numbered(esc((reached or unreached)[0].defense_name))
+        for group in defense_groups(self.report):
+            self.defense_group(group)
+
+    def defense_group(self, group: DefenseGroup) -> None:
+        reached, unreached = group.reached, group.unreached
+        self.numbered(esc(group.name))
         for defense in reached:
             claim = self.claims.get(defense.claim, humanize(defense.claim))
             self.heading(

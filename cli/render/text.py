@@ -43,6 +43,7 @@ from .wording import (
     cite,
     claim_names,
     defendant_names,
+    defense_groups,
     dismissed_claims,
     dispute_questions,
     fact_groups,
@@ -50,12 +51,10 @@ from .wording import (
     live_claims,
     material_words,
     possessive,
-    reached_defenses,
     score_words,
     sentence_start,
     side_name,
     unique_refs,
-    unreached_defenses,
     value_words,
 )
 
@@ -319,26 +318,23 @@ class _Writer:
         return out
 
     def defenses(self) -> list[RenderableType]:
-        reached = reached_defenses(self.report)
-        unreached = unreached_defenses(self.report)
-        if not reached and not unreached:
-            return []
-        name = (reached or unreached)[0].defense_name
-        out: list[RenderableType] = [Rule(Text(name, style="bold"), align="left")]
-        table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-        for column in ("Defendant", "Claim", "Outcome"):
-            table.add_column(column, no_wrap=True)
-        table.add_column("Why", ratio=1)
-        for defense in [*reached, *unreached]:
-            table.add_row(
-                self.names.get(defense.defendant, defense.defendant),
-                self.claims.get(defense.claim, humanize(defense.claim)),
-                Text(DEFENSE_WORDS[defense.outcome], style=DEFENSE_STYLE[defense.outcome]),
-                self.sentence(defense.explanation),
-            )
-        out.append(Padding(table, (0, 0, 0, 2)))
-        for defense in reached:
-            out.extend(self.defense(defense))
+        out: list[RenderableType] = []
+        for group in defense_groups(self.report):
+            out.append(Rule(Text(group.name, style="bold"), align="left"))
+            table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+            for column in ("Defendant", "Claim", "Outcome"):
+                table.add_column(column, no_wrap=True)
+            table.add_column("Why", ratio=1)
+            for defense in [*group.reached, *group.unreached]:
+                table.add_row(
+                    self.names.get(defense.defendant, defense.defendant),
+                    self.claims.get(defense.claim, humanize(defense.claim)),
+                    Text(DEFENSE_WORDS[defense.outcome], style=DEFENSE_STYLE[defense.outcome]),
+                    self.sentence(defense.explanation),
+                )
+            out.append(Padding(table, (0, 0, 0, 2)))
+            for defense in group.reached:
+                out.extend(self.defense(defense))
         return out
 
     def defense(self, defense: DefenseResult) -> list[RenderableType]:

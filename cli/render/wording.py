@@ -230,12 +230,29 @@ def dismissed_claims(report: Report) -> list[ClaimResult]:
     return [c for c in report.claims if c.outcome is ClaimOutcome.DISMISSED]
 
 
-def reached_defenses(report: Report) -> list[DefenseResult]:
-    return [d for d in report.defenses if d.outcome is not DefenseOutcome.NOT_REACHED]
+class DefenseGroup(NamedTuple):
+    """One defense's results across the claims and defendants it is raised for."""
+
+    id: str
+    name: str
+    reached: list[DefenseResult]
+    unreached: list[DefenseResult]
 
 
-def unreached_defenses(report: Report) -> list[DefenseResult]:
-    return [d for d in report.defenses if d.outcome is DefenseOutcome.NOT_REACHED]
+def defense_groups(report: Report) -> list[DefenseGroup]:
+    """Each defense raised, in the report's order, under its own name."""
+    by_id: dict[str, list[DefenseResult]] = {}
+    for defense in report.defenses:
+        by_id.setdefault(defense.defense, []).append(defense)
+    return [
+        DefenseGroup(
+            id=defense_id,
+            name=results[0].defense_name,
+            reached=[d for d in results if d.outcome is not DefenseOutcome.NOT_REACHED],
+            unreached=[d for d in results if d.outcome is DefenseOutcome.NOT_REACHED],
+        )
+        for defense_id, results in by_id.items()
+    ]
 
 
 def dispute_questions(report: Report) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """The law as data: authorities, attributes, tests, claims and the summary-judgment standard."""
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
@@ -140,6 +141,19 @@ class FactorsTest(Frozen):
     )
 
 
+SLOT = re.compile(r"\{([a-z_]+)\}")
+"""A named slot in a defense's outcome wording, e.g. ``{defendant}``."""
+
+_EVERY_OUTCOME = ("defense", "defendant", "claim", "non_movant", "incident_date")
+DEFENSE_SLOTS: dict[str, tuple[str, ...]] = {
+    "granted": (*_EVERY_OUTCOME, "failing"),
+    "denied": _EVERY_OUTCOME,
+    "disputed": _EVERY_OUTCOME,
+    "not_reached": (*_EVERY_OUTCOME, "why"),
+}
+"""Each outcome sentence of a defense, and the slots the engine fills in it."""
+
+
 class DefenseTest(Frozen):
     kind: Literal["test"]
     form: Literal["defense"]
@@ -151,6 +165,38 @@ class DefenseTest(Frozen):
         min_length=1, description="All must hold for the defense to be denied."
     )
     clearly_established_by: list[Precedent] = Field(default_factory=list)
+    granted: Text = Field(
+        description="The outcome when a prong fails. Slots: "
+        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["granted"])
+        + "."
+    )
+    denied: Text = Field(
+        description="The outcome when every prong is met on the non-movant's facts. Slots: "
+        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["denied"])
+        + "."
+    )
+    disputed: Text = Field(
+        description="The outcome when facts material to a prong are genuinely disputed. Slots: "
+        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["disputed"])
+        + "."
+    )
+    not_reached: Text = Field(
+        description="The outcome when the claim does not survive. Slots: "
+        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["not_reached"])
+        + "."
+    )
+
+    @model_validator(mode="after")
+    def _slots_are_known(self) -> "DefenseTest":
+        # A misspelt slot would otherwise be printed, braces and all, in every report.
+        for key, allowed in DEFENSE_SLOTS.items():
+            unknown = [s for s in SLOT.findall(getattr(self, key)) if s not in allowed]
+            if unknown:
+                raise ValueError(
+                    f"'{key}' has an unknown slot {{{unknown[0]}}}; it may use "
+                    + ", ".join(f"{{{s}}}" for s in allowed)
+                )
+        return self
 
 
 Test = Annotated[ElementsTest | FactorsTest | DefenseTest, Field(discriminator="form")]
