@@ -258,10 +258,11 @@ def defense_groups(report: Report) -> list[DefenseGroup]:
 def dispute_questions(report: Report) -> dict[str, str]:
     """The question behind every disputed attribute, for naming immaterial disputes."""
     questions = {d.attribute: d.question for d in report.immaterial_disputes}
-    for claim in report.claims:
-        for node in [*claim.elements, *claim.factors]:
-            for dispute in node.material_disputes:
-                questions.setdefault(dispute.attribute, dispute.question)
+    nodes = [n for claim in report.claims for n in [*claim.elements, *claim.factors]]
+    nodes += [prong for defense in report.defenses for prong in defense.prongs]
+    for node in nodes:
+        for dispute in node.material_disputes:
+            questions.setdefault(dispute.attribute, dispute.question)
     return questions
 
 

@@ -46,7 +46,7 @@ CODES: dict[str, str] = {
     "R020": "a fact that disputes another but establishes nothing itself (warning)",
     "R021": "a fact establishes an attribute that no rubric reads (warning)",
     "R022": "a 'TO BE COMPLETED' or 'TO BE CITED' placeholder left in a case (warning)",
-    "R023": "open party alternatives (one_of) that multiply beyond what the engine weighs (warning)",
+    "R023": "open party alternatives (one_of) beyond what the engine weighs (warning)",
 }
 
 #: Codes that never fail `triable validate` on their own.
