@@ -1,6 +1,8 @@
 """Defenses: each raised defense, per claim and defendant, decided on the non-movant's
 facts, and its part of the report."""
 
+from typing import Any
+
 from .assessment import Assessment
 from .claims import ClaimDecision, ExplainedClaim
 from .elements import element_results
@@ -48,7 +50,7 @@ def explain_defense(
         "non_movant": assessment.non_movant,
         "incident_date": incident_date.isoformat(),
     }
-    heading = {"defense": defense.id, "defense_name": defense.name}
+    heading: dict[str, Any] = {"defense": defense.id, "defense_name": defense.name}
     heading |= {"defendant": defendant, "claim": claim}
     authorities = authority_refs(defense.cites)
     nm, m = decision.non_movant, explained.movant

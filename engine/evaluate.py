@@ -1,5 +1,6 @@
 """The summary-judgment computation: a case and the law in, a report out (no I/O)."""
 
+from . import episodes
 from .assessment import Assessment
 from .claims import decide_claim, explain_claim
 from .defenses import decide_defense, explain_defense, raised_defenses
@@ -29,6 +30,16 @@ class Engine:
         self.law = Law(library)
 
     def evaluate(self, case: Case) -> Report:
+        """The report; a case with episodes is decided episode by episode, each on its own
+        facts and the case-wide ones, and the claims over them."""
+        if not case.episodes:
+            return self._evaluate(case)
+        reports = {
+            e: self._evaluate(episodes.record_of(case, e)) for e, _ in episodes.in_order(case)
+        }
+        return episodes.combine(case, reports)
+
+    def _evaluate(self, case: Case) -> Report:
         assessment = self._assess(case)
         claims = [
             explain_claim(assessment, decide_claim(assessment, claim, defendant))
@@ -49,7 +60,14 @@ class Engine:
         """Each outcome alone, keyed (claim, defendant) and (claim, defendant, defense),
         for ``claims`` (all by default): the report's decisions without their explanations.
         Outcomes are decided in the non-movant's world alone; the movant's world only
-        grades the disputes."""
+        grades the disputes. A case with episodes is decided one episode at a time, and a
+        defense's key ends with its episode."""
+        if case.episodes and record is None:
+            by_episode = {
+                e: self.outcomes(episodes.record_of(case, e), None, claims)
+                for e, _ in episodes.in_order(case)
+            }
+            return episodes.combine_outcomes(case, by_episode)
         assessment = self._assess(case, record)
         decisions = [
             decide_claim(assessment, claim, defendant)

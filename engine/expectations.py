@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .model.case import Case
-from .model.report import Report
+from .model.report import ClaimResult, Report
 
 
 class Mismatch(NamedTuple):
@@ -24,10 +24,22 @@ def compare(case: Case, report: Report) -> list[Mismatch]:
         out.append(
             Mismatch("Local Rule 56.1", expected.rule_56_1.value, report.rule_56_1.treatment.value)
         )
-    claims = {(c.claim, c.defendant): c for c in report.claims}
+    claims: dict[tuple[str, str, str | None], ClaimResult] = {
+        (c.claim, c.defendant, None): c for c in report.claims
+    }
+    claims.update(
+        {
+            (c.claim, c.defendant, part.episode.id): part
+            for c in report.claims
+            for part in c.episodes
+            if part.episode is not None
+        }
+    )
     for exp in expected.claims:
         label = f"{exp.claim} / {exp.defendant}"
-        got = claims.get((exp.claim, exp.defendant))
+        if exp.episode is not None:
+            label += f" / {exp.episode}"
+        got = claims.get((exp.claim, exp.defendant, exp.episode))
         if got is None:
             out.append(Mismatch(label, exp.outcome.value, "not in the report"))
             continue
@@ -48,10 +60,15 @@ def compare(case: Case, report: Report) -> list[Mismatch]:
                         actual.value if actual else "not evaluated",
                     )
                 )
-    defenses = {(d.defense, d.defendant, d.claim): d for d in report.defenses}
+    defenses = {
+        (d.defense, d.defendant, d.claim, d.episode.id if d.episode else None): d
+        for d in report.defenses
+    }
     for exp_d in expected.defenses:
         label = f"{exp_d.defense} / {exp_d.defendant} / {exp_d.claim}"
-        got_d = defenses.get((exp_d.defense, exp_d.defendant, exp_d.claim))
+        if exp_d.episode is not None:
+            label += f" / {exp_d.episode}"
+        got_d = defenses.get((exp_d.defense, exp_d.defendant, exp_d.claim, exp_d.episode))
         if got_d is None:
             out.append(Mismatch(label, exp_d.outcome.value, "not in the report"))
             continue

@@ -10,9 +10,10 @@ changes, and only once per distinct pair of worlds.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from . import episodes
 from .conditions import walk
 from .evaluate import Engine
 from .model.case import Case, FactValue
@@ -53,6 +54,8 @@ class Pivot(Out):
     value: Any = None
     description: str
     flips: list[Flip]
+    #: The episode whose record the change is made in, for a case decided episode by episode.
+    episode: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,11 @@ Signature = tuple[tuple[str, tuple[Any, ...]], ...]
 
 
 def find_pivots(engine: Engine, case: Case, before: Report | None = None) -> list[Pivot]:
-    """Every candidate change that flips a claim or defense outcome, most decisive first."""
+    """Every candidate change that flips a claim or defense outcome, most decisive first.
+    A case with episodes is searched one episode at a time, each on its own record, and a
+    change counts only for the defendants that episode concerns."""
+    if case.episodes:
+        return sorted(_by_episode(engine, case), key=_rank)
     library = engine.library
     before = before or engine.evaluate(case)
     baseline = _outcomes(before)
@@ -109,6 +116,17 @@ def find_pivots(engine: Engine, case: Case, before: Report | None = None) -> lis
                 )
             )
     return sorted(pivots, key=_rank)
+
+
+def _by_episode(engine: Engine, case: Case) -> Iterator[Pivot]:
+    for episode, found in episodes.in_order(case):
+        label = found.label if found else episode
+        for pivot in find_pivots(engine, episodes.record_of(case, episode)):
+            flips = [f for f in pivot.flips if episode in episodes.concerned(case, f.defendant)]
+            if flips:
+                yield replace(
+                    pivot, flips=flips, episode=episode, description=f"{label}: {pivot.description}"
+                )
 
 
 def _leaves_non_movant_world(case: Case, record: Record, edit: Edit) -> bool:

@@ -5,6 +5,8 @@ from enum import StrEnum
 
 class ClaimOutcome(StrEnum):
     GRANTED = "granted"
+    #: Over several episodes: granted as to some, denied as to the others.
+    GRANTED_IN_PART = "granted_in_part"
     DENIED = "denied"
     DISMISSED = "dismissed"
 

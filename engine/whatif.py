@@ -8,7 +8,7 @@ on the same edits, so there is one way to make each change.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from .errors import UsageError
@@ -331,6 +331,8 @@ class Change(Out):
     before: str | None = None
     after: str | None = None
     explanation: str
+    #: The episode the change is in, for a case decided episode by episode.
+    episode: str | None = None
     disputes_appeared: Sequence[str] = ()
     disputes_resolved: Sequence[str] = ()
 
@@ -379,16 +381,21 @@ def diff_reports(before: Report, after: Report) -> list[Change]:
     for key in _union(new_claims, old_claims):
         changes += _claim_changes(old_claims.get(key), new_claims.get(key))
 
-    old_def = {(d.defense, d.claim, d.defendant): d for d in before.defenses}
-    new_def = {(d.defense, d.claim, d.defendant): d for d in after.defenses}
+    old_def = {(d.defense, d.claim, d.defendant, _episode(d)): d for d in before.defenses}
+    new_def = {(d.defense, d.claim, d.defendant, _episode(d)): d for d in after.defenses}
     names = {
         (c.claim, c.defendant): (c.claim_name, c.defendant_name)
         for c in [*before.claims, *after.claims]
     }
     for key in _union(new_def, old_def):
         claim_name, defendant_name = names.get((key[1], key[2]), (key[1], key[2]))
-        changes += _defense_changes(old_def.get(key), new_def.get(key), claim_name, defendant_name)
+        found = _defense_changes(old_def.get(key), new_def.get(key), claim_name, defendant_name)
+        changes += [replace(change, episode=key[3]) for change in found]
     return changes
+
+
+def _episode(defense: DefenseResult) -> str | None:
+    return defense.episode.label if defense.episode else None
 
 
 def _union(first: dict[Any, Any], second: dict[Any, Any]) -> list[Any]:
@@ -430,6 +437,15 @@ def _claim_changes(old: ClaimResult | None, new: ClaimResult | None) -> list[Cha
         {f.id: f for f in (old.factors if old else [])},
         {f.id: f for f in (new.factors if new else [])},
     )
+    old_parts = {p.episode.id: p for p in (old.episodes if old else []) if p.episode}
+    new_parts = {p.episode.id: p for p in (new.episodes if new else []) if p.episode}
+    for episode in _union(new_parts, old_parts):
+        part = new_parts.get(episode) or old_parts[episode]
+        label = part.episode.label if part.episode else episode
+        out += [
+            replace(change, episode=label)
+            for change in _claim_changes(old_parts.get(episode), new_parts.get(episode))
+        ]
     return out
 
 

@@ -346,7 +346,7 @@ def test_the_same_input_gives_the_same_bytes() -> None:
     first = render([evaluate(_immunity_case("2021-06-01"))])
     second = render([evaluate(_immunity_case("2021-06-01"))])
     assert first == second
-    assert json.loads(first)["report_version"] == 1
+    assert json.loads(first)["report_version"] == 2
 
 
 def test_outcomes_alone_agree_with_the_full_report() -> None:
@@ -362,7 +362,12 @@ def test_outcomes_alone_agree_with_the_full_report() -> None:
         case = session.case(path, bundled)
         report = engine.evaluate(case)
         expected = {(c.claim, c.defendant): c.outcome.value for c in report.claims}
-        expected |= {(d.claim, d.defendant, d.defense): d.outcome.value for d in report.defenses}
+        expected |= {
+            (d.claim, d.defendant, d.defense, *([d.episode.id] if d.episode else [])): (
+                d.outcome.value
+            )
+            for d in report.defenses
+        }
         assert engine.outcomes(case) == expected, path.name
     toy = _immunity_case("2015-06-01")
     toy_engine = Engine(library())

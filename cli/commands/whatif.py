@@ -126,6 +126,8 @@ def render_text(caption: str, descriptions: list[str], changes: list[Change]) ->
             group = f"{change.defense_name} — {change.defendant_name}, on {change.claim_name}"
         else:
             group = f"{change.claim_name} — {change.defendant_name}"
+        if change.episode:
+            group += f" — as to {change.episode}"
         if group != heading:
             heading = group
             lines += ["", group]

@@ -25,6 +25,7 @@ from ..printable import printable
 from .wording import (
     DEFENSE_WORDS,
     LEANING_WORDS,
+    OUTCOME_WORDS,
     STATUS_WORDS,
     TREATMENT_WORDS,
     DefenseGroup,
@@ -36,6 +37,7 @@ from .wording import (
     defense_groups,
     dismissed_claims,
     dispute_questions,
+    episode_suffix,
     fact_groups,
     humanize,
     live_claims,
@@ -178,6 +180,15 @@ class _Writer:
             self.claim(claim)
 
     def claim(self, claim: ClaimResult) -> None:
+        if claim.episodes:
+            # Decided episode by episode, as a court decides each use of force.
+            for part in claim.episodes:
+                label = part.episode.label if part.episode else ""
+                self.heading(4, f"As to {esc(label)}: {OUTCOME_WORDS[part.outcome]}")
+                self.claim(part)
+            outcome = sentence_start(OUTCOME_WORDS[claim.outcome])
+            self.para(f"**Conclusion.** {outcome}. {esc(claim.explanation)}")
+            return
         self.para(
             f"**Issue.** Whether a reasonable jury, believing {esc(possessive(self.non_movant))} "
             f"evidence and drawing every justifiable inference in that favour, could find for "
@@ -284,7 +295,8 @@ class _Writer:
             self.heading(
                 3,
                 f"{esc(self.names.get(defense.defendant, defense.defendant))} — "
-                f"{esc(lower_first(claim))}: {DEFENSE_WORDS[defense.outcome]}",
+                f"{esc(lower_first(claim))}{esc(episode_suffix(defense))}: "
+                f"{DEFENSE_WORDS[defense.outcome]}",
             )
             self.para(self.with_cites(defense.explanation, defense.authorities))
             if defense.clearly_established_by:

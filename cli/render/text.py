@@ -46,6 +46,7 @@ from .wording import (
     defense_groups,
     dismissed_claims,
     dispute_questions,
+    episode_suffix,
     fact_groups,
     humanize,
     live_claims,
@@ -62,6 +63,7 @@ PIPED_WIDTH = 100
 
 OUTCOME_STYLE = {
     ClaimOutcome.GRANTED: "bold red",
+    ClaimOutcome.GRANTED_IN_PART: "bold yellow",
     ClaimOutcome.DENIED: "bold green",
     ClaimOutcome.DISMISSED: "dim",
 }
@@ -188,14 +190,30 @@ class _Writer:
                     Text(OUTCOME_WORDS[claim.outcome], style=OUTCOME_STYLE[claim.outcome]),
                     claim.test_name or "",
                 )
+                for part in claim.episodes:
+                    table.add_row(
+                        "",
+                        f"  as to {part.episode.label}" if part.episode else "",
+                        Text(OUTCOME_WORDS[part.outcome], style=OUTCOME_STYLE[part.outcome]),
+                        part.test_name or "",
+                    )
         if not table.row_count:
             return []
         return [self.heading("Outcomes"), Padding(table, (0, 0, 0, 2)), Text("")]
 
     def claim(self, claim: ClaimResult) -> list[RenderableType]:
         outcome = Text(OUTCOME_WORDS[claim.outcome].upper(), style=OUTCOME_STYLE[claim.outcome])
-        title = Text.assemble((f"{claim.claim_name} — {claim.defendant_name}: ", "bold"), outcome)
+        title = Text.assemble(
+            (f"{claim.claim_name} — {claim.defendant_name}{episode_suffix(claim)}: ", "bold"),
+            outcome,
+        )
         out: list[RenderableType] = [Rule(title, align="left")]
+        if claim.episodes:
+            # Decided episode by episode: the whole claim's conclusion, then each episode.
+            out += [Text.assemble(("Conclusion: ", "bold"), claim.explanation), Text("")]
+            for part in claim.episodes:
+                out.extend(self.claim(part))
+            return out
         test = claim.test_name or humanize(claim.test or "")
         out.append(Text.assemble(("Test: ", "bold"), self.sentence(test, claim.authorities)))
         score = score_words(claim)
@@ -328,7 +346,8 @@ class _Writer:
             for defense in [*group.reached, *group.unreached]:
                 table.add_row(
                     self.names.get(defense.defendant, defense.defendant),
-                    self.claims.get(defense.claim, humanize(defense.claim)),
+                    self.claims.get(defense.claim, humanize(defense.claim))
+                    + episode_suffix(defense),
                     Text(DEFENSE_WORDS[defense.outcome], style=DEFENSE_STYLE[defense.outcome]),
                     self.sentence(defense.explanation),
                 )
@@ -340,7 +359,8 @@ class _Writer:
     def defense(self, defense: DefenseResult) -> list[RenderableType]:
         title = (
             f"{self.names.get(defense.defendant, defense.defendant)} on "
-            f"{lower_first(self.claims.get(defense.claim, humanize(defense.claim)))}: "
+            f"{lower_first(self.claims.get(defense.claim, humanize(defense.claim)))}"
+            f"{episode_suffix(defense)}: "
         )
         out: list[RenderableType] = [
             Text(""),

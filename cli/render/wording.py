@@ -28,6 +28,7 @@ from triable.engine.vocab import (
 
 OUTCOME_WORDS = {
     ClaimOutcome.GRANTED: "summary judgment granted",
+    ClaimOutcome.GRANTED_IN_PART: "summary judgment granted in part",
     ClaimOutcome.DENIED: "summary judgment denied",
     ClaimOutcome.DISMISSED: "dismissed",
 }
@@ -224,6 +225,11 @@ def live_claims(report: Report) -> list[tuple[str, list[ClaimResult]]]:
         if claim.outcome is not ClaimOutcome.DISMISSED:
             groups.setdefault(claim.claim, []).append(claim)
     return list(groups.items())
+
+
+def episode_suffix(result: ClaimResult | DefenseResult) -> str:
+    """ " — as to <episode>" for a result about one episode; empty otherwise."""
+    return f" — as to {result.episode.label}" if result.episode else ""
 
 
 def dismissed_claims(report: Report) -> list[ClaimResult]:

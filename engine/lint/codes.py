@@ -47,6 +47,7 @@ CODES: dict[str, str] = {
     "R021": "a fact establishes an attribute that no rubric reads (warning)",
     "R022": "a 'TO BE COMPLETED' or 'TO BE CITED' placeholder left in a case (warning)",
     "R023": "open party alternatives (one_of) beyond what the engine weighs (warning)",
+    "R024": "a fact or expected holding names an episode the case does not list",
 }
 
 #: Codes that never fail `triable validate` on their own.

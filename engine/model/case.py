@@ -95,6 +95,18 @@ class Motion(Frozen):
     rule_56_1: Rule561Posture
 
 
+class Episode(Frozen):
+    """One use of force, or one event a claim is about. What happened in it (who used force,
+    who was present, the kind of force and how long it lasted, what the plaintiff was doing,
+    the injury) is established by the facts that name it."""
+
+    label: Text
+    order: int | None = Field(
+        None, ge=1, description="Its place in time among the case's episodes: 1, 2, 3..."
+    )
+    time: Text | None = Field(None, description="When it happened, as the record says it.")
+
+
 class Fact(Frozen):
     text: Text
     offered_by: Side
@@ -102,6 +114,9 @@ class Fact(Frozen):
     evidence: EvidenceKind
     establishes: dict[str, FactValue] = Field(
         default_factory=dict, description="Attribute values this fact proves if credited."
+    )
+    episode: Identifier | None = Field(
+        None, description="The episode this fact speaks to; none: the whole case."
     )
     disputes: list[Identifier] = Field(default_factory=list)
     blatantly_contradicts: list[Identifier] = Field(
@@ -115,6 +130,9 @@ class Fact(Frozen):
 class ExpectedClaim(Frozen):
     claim: Identifier
     defendant: Identifier
+    episode: Identifier | None = Field(
+        None, description="The episode this holding is about; none: the claim as a whole."
+    )
     outcome: ClaimOutcome
     standard: Identifier | None = None
     test: Identifier | None = None
@@ -125,6 +143,7 @@ class ExpectedDefense(Frozen):
     defense: Identifier
     defendant: Identifier
     claim: Identifier
+    episode: Identifier | None = None
     outcome: DefenseOutcome
     prongs: dict[Identifier, ElementStatus] = Field(default_factory=dict)
 
@@ -151,6 +170,10 @@ class Case(Frozen):
     dismissals: list[Dismissal] = Field(default_factory=list)
     defenses: list[RaisedDefense] = Field(default_factory=list)
     motion: Motion
+    episodes: dict[Identifier, Episode] = Field(
+        default_factory=dict,
+        description="Each use of force or event, decided one by one; none: one implicit episode.",
+    )
     facts: dict[Identifier, Fact] = Field(default_factory=dict)
     expected: Expected | None = None
 

@@ -1,4 +1,9 @@
-"""The report: the public JSON contract (SPEC section 4, report_version 1)."""
+"""The report: the public JSON contract (SPEC section 4, report_version 2).
+
+Version 2 adds episodes: a claim decided over several uses of force carries each
+episode's own result (``episodes``) and may be ``granted_in_part``; a defense names the
+episode it was decided for; the report lists the case's episodes. A case with no episodes
+reports them empty, and everything else as version 1 did."""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -97,6 +102,14 @@ class FactorResult(Out):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EpisodeRef(Out):
+    id: str
+    label: str
+    order: int | None = None
+    time: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimResult(Out):
     claim: str
     claim_name: str
@@ -116,6 +129,10 @@ class ClaimResult(Out):
     failing: Sequence[str] = ()
     authorities: Sequence[AuthorityRef] = ()
     explanation: str
+    #: The episode this result decides; None for a case with no episodes, or for the
+    #: whole claim over several episodes, whose own results are then ``episodes``.
+    episode: EpisodeRef | None = None
+    episodes: Sequence["ClaimResult"] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -129,6 +146,7 @@ class DefenseResult(Out):
     clearly_established_by: Sequence[AuthorityRef]
     authorities: Sequence[AuthorityRef]
     explanation: str
+    episode: EpisodeRef | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -157,7 +175,7 @@ class PartyRef(Out):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Report(Out):
-    report_version: Literal[1] = 1
+    report_version: Literal[2] = 2
     case: str
     court: str
     docket: str | None = None
@@ -172,3 +190,4 @@ class Report(Out):
     claims: Sequence[ClaimResult]
     defenses: Sequence[DefenseResult]
     immaterial_disputes: Sequence[Dispute]
+    episodes: Sequence[EpisodeRef] = ()
