@@ -57,6 +57,13 @@ def _validator(kind: str) -> Any:
     return TypeAdapter(MODELS[kind]).validator
 
 
+def build_validators() -> None:
+    """Build every kind's validator now: worker processes forked afterwards share them
+    instead of each building its own."""
+    for kind in MODELS:
+        _validator(kind)
+
+
 def default_rubrics() -> Path:
     import triable.rubrics
 

@@ -224,8 +224,12 @@ def _unique(paths: Iterable[Path]) -> list[Path]:
 
 
 def _read_all(paths: list[str], jobs: int) -> list[FileResult]:
-    from ..parallel import map_in_order
+    from ..parallel import map_in_order, workers
 
+    if workers(jobs) > 1 and len(paths) > 1:
+        from triable.cli.documents import build_validators
+
+        build_validators()
     return map_in_order(read_one, paths, jobs)
 
 
