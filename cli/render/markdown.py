@@ -40,6 +40,7 @@ from .wording import (
     humanize,
     live_claims,
     material_words,
+    outcome_words,
     possessive,
     score_words,
     sentence_start,
@@ -119,6 +120,7 @@ class _Writer:
             f"*{esc(r.court)}* — incident of {esc(r.incident_date)} — motion for summary "
             f"judgment by {esc(self.movant)} against {esc(self.non_movant)}"
         )
+        self.outcomes()
         self.rule_56_1()
         self.dismissals()
         self.set_aside()
@@ -127,6 +129,18 @@ class _Writer:
             self.claim_group(group)
         self.defenses()
         return "\n".join(self.lines).rstrip() + "\n"
+
+    def outcomes(self) -> None:
+        rows = [c for _, group in live_claims(self.report) for c in group]
+        if not rows:
+            return
+        table = "| Claim | Defendant | Outcome | Test |\n| --- | --- | --- | --- |"
+        table += "".join(
+            f"\n| {esc(c.claim_name)} | {esc(c.defendant_name)} | {esc(outcome_words(c))} | "
+            f"{esc(c.test_name or '')} |"
+            for c in rows
+        )
+        self.para(table)
 
     def rule_56_1(self) -> None:
         rule = self.report.rule_56_1
@@ -289,6 +303,9 @@ class _Writer:
             self.para(self.with_cites(defense.explanation, defense.authorities))
             if defense.clearly_established_by:
                 self.para(f"Clearly established by: {self.cites(defense.clearly_established_by)}.")
+            for dispute in defense.material_disputes:
+                self.dispute(dispute, "whether the defense can be decided as a matter of law")
+            self.end_list()
             for number, prong in enumerate(defense.prongs, 1):
                 self.node_heading(number, prong.label, STATUS_WORDS[prong.status], False)
                 self.para(f"   {self.with_cites(prong.explanation, prong.authorities)}")

@@ -50,6 +50,7 @@ from .wording import (
     humanize,
     live_claims,
     material_words,
+    outcome_words,
     possessive,
     score_words,
     sentence_start,
@@ -65,14 +66,23 @@ OUTCOME_STYLE = {
     ClaimOutcome.DENIED: "bold green",
     ClaimOutcome.DISMISSED: "dim",
 }
+
+
+def _final(claim: ClaimResult) -> ClaimOutcome:
+    """The outcome whose colour the claim takes: granted where a defense disposes of it."""
+    return ClaimOutcome.GRANTED if claim.disposed_by is not None else claim.outcome
+
+
 STATUS_STYLE = {
     ElementStatus.UNDISPUTED_MET: "green",
+    ElementStatus.MET: "green",
     ElementStatus.GENUINE_DISPUTE: "yellow",
     ElementStatus.NOT_MET: "red",
     ElementStatus.NOT_REACHED: "dim",
 }
 STATUS_BADGE = {
     ElementStatus.UNDISPUTED_MET: "MET",
+    ElementStatus.MET: "MET (LAW)",
     ElementStatus.GENUINE_DISPUTE: "DISPUTED",
     ElementStatus.NOT_MET: "NOT MET",
     ElementStatus.NOT_REACHED: "NOT REACHED",
@@ -185,7 +195,7 @@ class _Writer:
                 table.add_row(
                     claim.claim_name,
                     claim.defendant_name,
-                    Text(OUTCOME_WORDS[claim.outcome], style=OUTCOME_STYLE[claim.outcome]),
+                    Text(outcome_words(claim), style=OUTCOME_STYLE[_final(claim)]),
                     claim.test_name or "",
                 )
         if not table.row_count:
@@ -357,6 +367,13 @@ class _Writer:
                         ("Clearly established by: ", "bold"),
                         self.cites(defense.clearly_established_by),
                     ),
+                    (0, 0, 0, 2),
+                )
+            )
+        for dispute in defense.material_disputes:
+            out.append(
+                Padding(
+                    self.dispute(dispute, "whether the defense can be decided as a matter of law"),
                     (0, 0, 0, 2),
                 )
             )

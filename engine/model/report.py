@@ -97,6 +97,13 @@ class FactorResult(Out):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DisposedBy(Out):
+    defense: str
+    defense_name: str
+    outcome: DefenseOutcome
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimResult(Out):
     claim: str
     claim_name: str
@@ -116,6 +123,8 @@ class ClaimResult(Out):
     failing: Sequence[str] = ()
     authorities: Sequence[AuthorityRef] = ()
     explanation: str
+    #: A defense granted although the claim survives on the merits: the claim fails on it.
+    disposed_by: DisposedBy | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -129,6 +138,11 @@ class DefenseResult(Out):
     clearly_established_by: Sequence[AuthorityRef]
     authorities: Sequence[AuthorityRef]
     explanation: str
+    #: Why the defense cannot be decided at this stage, where that is why it is denied.
+    reason: str | None = None
+    #: Disputed facts that decide a question of law the defense asks: the movant's version
+    #: of any one would answer it otherwise.
+    material_disputes: Sequence[Dispute] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
