@@ -1,15 +1,22 @@
 """Defenses: each raised defense, per claim and defendant, decided on the non-movant's
 facts, and its part of the report."""
 
+import dataclasses
 from typing import Any
 
 from .assessment import Assessment
 from .claims import ClaimDecision, ExplainedClaim
+from .disputes import search
 from .elements import element_results
 from .explain import authority_refs, fill, join_labels, lower_first
-from .model.report import DefenseResult, ElementResult
+from .model.report import ClaimResult, DefenseResult, DisposedBy, Dispute, ElementResult
 from .model.rubric import DefenseTest, Element
 from .vocab import ClaimOutcome, DefenseOutcome, ElementStatus
+from .world import World
+
+#: Why a defense is denied although it could not be decided: facts material to it are
+#: genuinely disputed, and they are for the jury.
+MATERIAL_FACTS_DISPUTED = "facts_material_to_defense_disputed"
 
 
 def raised_defenses(assessment: Assessment) -> list[tuple[DefenseTest, frozenset[str]]]:
@@ -76,13 +83,18 @@ def explain_defense(
         for p in assessment.law.precedents(defense)
         if p.decided < incident_date and nm.truth(p.conduct, defendant, claim, defense) is True
     ]
+    disputes: list[Dispute] = []
+    reason = None
     if outcome is DefenseOutcome.GRANTED:
         failing = [lower_first(p.label) for p in prongs if p.status is ElementStatus.NOT_MET]
         explanation = fill(defense.granted, slots | {"failing": join_labels(failing)})
-    elif any(p.status is ElementStatus.GENUINE_DISPUTE for p in prongs):
-        explanation = fill(defense.disputed, slots)
     else:
-        explanation = fill(defense.denied, slots)
+        disputes = law_disputes(assessment, defense, prongs, nm, m, defendant, claim)
+        if disputes or any(p.status is ElementStatus.GENUINE_DISPUTE for p in prongs):
+            explanation = fill(defense.disputed, slots)
+            reason = MATERIAL_FACTS_DISPUTED
+        else:
+            explanation = fill(defense.denied, slots)
     return DefenseResult(
         **heading,
         outcome=outcome,
@@ -90,7 +102,55 @@ def explain_defense(
         clearly_established_by=authority_refs(established),
         authorities=authorities,
         explanation=explanation,
+        reason=reason,
+        material_disputes=disputes,
     )
+
+
+def law_disputes(
+    assessment: Assessment,
+    defense: DefenseTest,
+    prongs: list[ElementResult],
+    nm: World,
+    m: World,
+    defendant: str,
+    claim: str,
+) -> list[Dispute]:
+    """The disputed facts on which a question of law the defense asks turns: met on the
+    non-movant's version, it would not be on the movant's. Those facts are for the jury, so
+    the defense cannot be granted now (Zellner v. Summerlin, 494 F.3d at 367-68)."""
+    found: dict[str, Dispute] = {}
+    for prong in prongs:
+        if prong.status is not ElementStatus.MET:
+            continue
+        condition = defense.prongs[prong.id].holds_when
+        material, _ = search(
+            assessment,
+            condition,
+            nm,
+            m,
+            (defendant, claim, defense),
+            ElementStatus.GENUINE_DISPUTE,
+        )
+        for dispute in material:
+            found.setdefault(dispute.attribute, dispute)
+    return list(found.values())
+
+
+def disposed(claims: list[ClaimResult], defenses: list[DefenseResult]) -> list[ClaimResult]:
+    """Each claim, marked where a defense is granted although it survives on the merits: it
+    then fails on that defense."""
+    granted = {(d.claim, d.defendant): d for d in defenses if d.outcome is DefenseOutcome.GRANTED}
+    out = []
+    for result in claims:
+        defense = granted.get((result.claim, result.defendant))
+        if defense is not None and result.outcome is ClaimOutcome.DENIED:
+            by = DisposedBy(
+                defense=defense.defense, defense_name=defense.defense_name, outcome=defense.outcome
+            )
+            result = dataclasses.replace(result, disposed_by=by)
+        out.append(result)
+    return out
 
 
 def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:

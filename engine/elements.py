@@ -66,7 +66,12 @@ def _element(
             if m.truth(condition, defendant, claim, defense) is True
             else ElementStatus.GENUINE_DISPUTE
         )
-        material, immaterial = search(assessment, condition, nm, m, question, status)
+        if status is ElementStatus.GENUINE_DISPUTE and element.question_of_law:
+            # The court answers it on the non-movant's facts (Tolan); a dispute that would
+            # change the answer belongs to the defense as a whole (see ``law_disputes``).
+            status = ElementStatus.MET
+        else:
+            material, immaterial = search(assessment, condition, nm, m, question, status)
         numbers = status is ElementStatus.GENUINE_DISPUTE and any(
             len(d.movant.facts) > len(d.non_movant.facts) for d in material
         )
@@ -109,6 +114,11 @@ def _sentence(
         return f"Not reached: {lower_first(blocked_by or '')} is not met."
     if status is ElementStatus.UNDISPUTED_MET:
         return f"Met without genuine dispute: {element.met}"
+    if status is ElementStatus.MET:
+        return (
+            f"Met, as a question of law answered on {_possessive(assessment.non_movant)} "
+            f"version of the facts: {element.met}"
+        )
     if status is ElementStatus.NOT_MET:
         sentence = f"Not met even on {assessment.non_movant}'s evidence: {element.not_met}"
         if missing:
@@ -127,6 +137,10 @@ def _sentence(
     if numbers:
         sentence += f" {sj.sheer_numbers.because}"
     return sentence
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _cite_list(cites: set[str]) -> str:

@@ -3,7 +3,7 @@
 from . import episodes
 from .assessment import Assessment
 from .claims import decide_claim, explain_claim
-from .defenses import decide_defense, explain_defense, raised_defenses
+from .defenses import decide_defense, disposed, explain_defense, raised_defenses
 from .disputes import immaterial_disputes
 from .explain import authority_refs
 from .law import Law
@@ -51,7 +51,7 @@ class Engine:
             for claim in claims
             if claim.decision.defendant in raised_by
         ]
-        results = [c.result for c in claims]
+        results = disposed([c.result for c in claims], defenses)
         return _report(assessment, results, defenses)
 
     def outcomes(

@@ -126,7 +126,13 @@ def build_record(case: Case, library: Library) -> Record:
             by_attribute.setdefault(name, {}).setdefault(side, []).append((fid, value))
     nm_tiers = (non_movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, movant_side)
     m_tiers = (movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, non_movant_side)
-    non_movant, movant = _worlds(case, library, by_attribute, nm_tiers, m_tiers)
+    # A deemed-admitted fact binds both worlds, whoever disputes it. The movant's world is
+    # still built as before: the standard protects the non-movant.
+    refused = (
+        _disputed_by(facts, admitted, non_movant_side, movant_side) - deemed_set,
+        frozenset[str](),
+    )
+    non_movant, movant = _worlds(case, library, by_attribute, (nm_tiers, m_tiers), refused)
     return Record(
         facts=dict(facts),
         admitted=admitted,
@@ -138,15 +144,42 @@ def build_record(case: Case, library: Library) -> Record:
     )
 
 
+def _disputed_by(
+    facts: dict[str, Fact], admitted: frozenset[str], side: Side, other: Side
+) -> frozenset[str]:
+    """The other side's facts that one of ``side``'s admissible facts disputes. A world never
+    takes such a fact, even for what its own side's facts leave unset: a disputed version is
+    not the evidence of the side that disputes it (Tolan v. Cotton, 572 U.S. 650, 656-57)."""
+    return frozenset(
+        target
+        for fid in admitted
+        if facts[fid].offered_by is side
+        for target in facts[fid].disputes
+        if target in facts and facts[target].offered_by is other
+    )
+
+
+def _without(
+    sides: dict[Side, list[tuple[str, Any]]], refused: frozenset[str]
+) -> dict[Side, list[tuple[str, Any]]]:
+    if not refused:
+        return sides
+    kept = {side: [(f, v) for f, v in pairs if f not in refused] for side, pairs in sides.items()}
+    return {side: pairs for side, pairs in kept.items() if pairs}
+
+
 def _worlds(
     case: Case,
     library: Library,
     by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]],
-    nm_tiers: tuple[Side, ...],
-    m_tiers: tuple[Side, ...],
+    tiers: tuple[tuple[Side, ...], tuple[Side, ...]],
+    refused: tuple[frozenset[str], frozenset[str]],
 ) -> tuple[Candidates, Candidates]:
     """Each world's versions of every attribute: its own side's, else the first tier that
-    has any. Most attributes are undisputed, and then both worlds hold the same versions."""
+    has any, less the facts that world's side disputes. Most attributes are undisputed, and
+    then both worlds hold the same versions."""
+    nm_tiers, m_tiers = tiers
+    nm_refused, m_refused = refused
     nm_world: Candidates = {}
     m_world: Candidates = {}
     status = (Version(case.plaintiff.status.value, ()),)
@@ -158,12 +191,17 @@ def _worlds(
         party = is_party.get(attribute_id)
         if party is None:  # not an attribute the library declares
             continue
-        nm_side = next(tier for tier in nm_tiers if tier in sides)
-        m_side = next(tier for tier in m_tiers if tier in sides)
-        found = nm_world[attribute_id] = _versions(case, party, sides[nm_side])
-        m_world[attribute_id] = (
-            found if m_side is nm_side else _versions(case, party, sides[m_side])
-        )
+        nm_sides, m_sides = _without(sides, nm_refused), _without(sides, m_refused)
+        nm_side = next((tier for tier in nm_tiers if tier in nm_sides), None)
+        m_side = next((tier for tier in m_tiers if tier in m_sides), None)
+        found = None
+        if nm_side is not None:
+            found = nm_world[attribute_id] = _versions(case, party, nm_sides[nm_side])
+        if m_side is not None:
+            same = found is not None and m_side is nm_side and m_sides is nm_sides
+            m_world[attribute_id] = (
+                found if same and found is not None else _versions(case, party, m_sides[m_side])
+            )
     return nm_world, m_world
 
 

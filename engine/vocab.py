@@ -16,6 +16,9 @@ class ElementStatus(StrEnum):
     GENUINE_DISPUTE = "genuine_dispute"
     NOT_MET = "not_met"
     NOT_REACHED = "not_reached"
+    #: A question of law answered on the non-movant's version of the facts: never a
+    #: genuine dispute, whatever the movant's version would give.
+    MET = "met"
 
 
 class Leaning(StrEnum):

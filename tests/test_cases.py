@@ -102,7 +102,9 @@ DEPARTURES: dict[str, dict[str, tuple[str, str]]] = {
         f"defense qualified_immunity/knowles/{EF}": ("denied", "granted"),
         f"defense qualified_immunity/ramos/{FTI}": ("denied", "granted"),
         f"defense qualified_immunity/knowles/{FTI}": ("denied", "granted"),
-        f"prong qualified_immunity/ramos/{EF} clearly_established": ("genuine_dispute", "not_met"),
+        # Whether the law was clearly established is a question of law (Elder), met on the
+        # seed's facts as Ali tells them, never a genuine dispute.
+        f"prong qualified_immunity/ramos/{EF} clearly_established": ("met", "not_met"),
     },
     "ali_nonverbal_signs_2021.yaml": {
         # The same facts after Cugini: the law was clearly established, immunity is denied.

@@ -37,6 +37,7 @@ from .wording import (
     humanize,
     live_claims,
     material_words,
+    outcome_words,
     possessive,
     score_words,
     sentence_start,
@@ -66,6 +67,7 @@ def _environment() -> Environment:
         possessive=possessive,
         sentence_start=sentence_start,
         score_words=score_words,
+        outcome_words=outcome_words,
     )
     return env
 

@@ -42,6 +42,7 @@ from .wording import (
     humanize,
     live_claims,
     material_words,
+    outcome_words,
     possessive,
     score_words,
     sentence_start,
@@ -121,6 +122,7 @@ class _Writer:
             f"*{esc(r.court)}* — incident of {esc(r.incident_date)} — motion for summary "
             f"judgment by {esc(self.movant)} against {esc(self.non_movant)}"
         )
+        self.outcomes()
         self.rule_56_1()
         self.dismissals()
         self.set_aside()
@@ -129,6 +131,22 @@ class _Writer:
             self.claim_group(group)
         self.defenses()
         return "\n".join(self.lines).rstrip() + "\n"
+
+    def outcomes(self) -> None:
+        rows = [
+            row for _, group in live_claims(self.report) for c in group for row in [c, *c.episodes]
+        ]
+        if not rows:
+            return
+        table = "| Claim | Defendant | Outcome | Test |\n| --- | --- | --- | --- |"
+        table += "".join(
+            f"\n| {esc('' if c.episode else c.claim_name)} | "
+            f"{esc(f'as to {c.episode.label}' if c.episode else c.defendant_name)} | "
+            f"{esc(outcome_words(c))} | "
+            f"{esc(c.test_name or '')} |"
+            for c in rows
+        )
+        self.para(table)
 
     def rule_56_1(self) -> None:
         rule = self.report.rule_56_1
@@ -184,7 +202,7 @@ class _Writer:
             # Decided episode by episode, as a court decides each use of force.
             for part in claim.episodes:
                 label = part.episode.label if part.episode else ""
-                self.heading(4, f"As to {esc(label)}: {OUTCOME_WORDS[part.outcome]}")
+                self.heading(4, f"As to {esc(label)}: {esc(outcome_words(part))}")
                 self.claim(part)
             outcome = sentence_start(OUTCOME_WORDS[claim.outcome])
             self.para(f"**Conclusion.** {outcome}. {esc(claim.explanation)}")
@@ -301,6 +319,9 @@ class _Writer:
             self.para(self.with_cites(defense.explanation, defense.authorities))
             if defense.clearly_established_by:
                 self.para(f"Clearly established by: {self.cites(defense.clearly_established_by)}.")
+            for dispute in defense.material_disputes:
+                self.dispute(dispute, "whether the defense can be decided as a matter of law")
+            self.end_list()
             for number, prong in enumerate(defense.prongs, 1):
                 self.node_heading(number, prong.label, STATUS_WORDS[prong.status], False)
                 self.para(f"   {self.with_cites(prong.explanation, prong.authorities)}")

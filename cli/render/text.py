@@ -51,6 +51,7 @@ from .wording import (
     humanize,
     live_claims,
     material_words,
+    outcome_words,
     possessive,
     score_words,
     sentence_start,
@@ -67,14 +68,23 @@ OUTCOME_STYLE = {
     ClaimOutcome.DENIED: "bold green",
     ClaimOutcome.DISMISSED: "dim",
 }
+
+
+def _final(claim: ClaimResult) -> ClaimOutcome:
+    """The outcome whose colour the claim takes: granted where a defense disposes of it."""
+    return ClaimOutcome.GRANTED if claim.disposed_by is not None else claim.outcome
+
+
 STATUS_STYLE = {
     ElementStatus.UNDISPUTED_MET: "green",
+    ElementStatus.MET: "green",
     ElementStatus.GENUINE_DISPUTE: "yellow",
     ElementStatus.NOT_MET: "red",
     ElementStatus.NOT_REACHED: "dim",
 }
 STATUS_BADGE = {
     ElementStatus.UNDISPUTED_MET: "MET",
+    ElementStatus.MET: "MET (LAW)",
     ElementStatus.GENUINE_DISPUTE: "DISPUTED",
     ElementStatus.NOT_MET: "NOT MET",
     ElementStatus.NOT_REACHED: "NOT REACHED",
@@ -187,14 +197,14 @@ class _Writer:
                 table.add_row(
                     claim.claim_name,
                     claim.defendant_name,
-                    Text(OUTCOME_WORDS[claim.outcome], style=OUTCOME_STYLE[claim.outcome]),
+                    Text(outcome_words(claim), style=OUTCOME_STYLE[_final(claim)]),
                     claim.test_name or "",
                 )
                 for part in claim.episodes:
                     table.add_row(
                         "",
                         f"  as to {part.episode.label}" if part.episode else "",
-                        Text(OUTCOME_WORDS[part.outcome], style=OUTCOME_STYLE[part.outcome]),
+                        Text(outcome_words(part), style=OUTCOME_STYLE[_final(part)]),
                         part.test_name or "",
                     )
         if not table.row_count:
@@ -377,6 +387,13 @@ class _Writer:
                         ("Clearly established by: ", "bold"),
                         self.cites(defense.clearly_established_by),
                     ),
+                    (0, 0, 0, 2),
+                )
+            )
+        for dispute in defense.material_disputes:
+            out.append(
+                Padding(
+                    self.dispute(dispute, "whether the defense can be decided as a matter of law"),
                     (0, 0, 0, 2),
                 )
             )

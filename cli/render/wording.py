@@ -34,6 +34,7 @@ OUTCOME_WORDS = {
 }
 STATUS_WORDS = {
     ElementStatus.UNDISPUTED_MET: "met, undisputed",
+    ElementStatus.MET: "met, as a matter of law",
     ElementStatus.GENUINE_DISPUTE: "genuine dispute",
     ElementStatus.NOT_MET: "not met",
     ElementStatus.NOT_REACHED: "not reached",
@@ -270,6 +271,14 @@ def dispute_questions(report: Report) -> dict[str, str]:
         for dispute in node.material_disputes:
             questions.setdefault(dispute.attribute, dispute.question)
     return questions
+
+
+def outcome_words(claim: ClaimResult) -> str:
+    """The claim's outcome as the court would enter it: a claim that survives on the merits
+    but fails on a defense is one on which summary judgment is granted."""
+    if claim.disposed_by is not None:
+        return f"summary judgment granted ({claim.disposed_by.defense_name.lower()})"
+    return OUTCOME_WORDS[claim.outcome]
 
 
 def score_words(claim: ClaimResult) -> str | None:

@@ -97,7 +97,7 @@ def expected_before_the_law(ctx: CaseContext, i: int, exp: ExpectedDefense) -> I
             "law in place when the officer acted",
             (*at, "outcome"),
         )
-    held = {ElementStatus.UNDISPUTED_MET, ElementStatus.GENUINE_DISPUTE}
+    held = {ElementStatus.UNDISPUTED_MET, ElementStatus.GENUINE_DISPUTE, ElementStatus.MET}
     for prong, status in exp.prongs.items():
         if prong in reading and status in held:
             yield Issue(

@@ -110,6 +110,13 @@ class EpisodeRef(Out):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DisposedBy(Out):
+    defense: str
+    defense_name: str
+    outcome: DefenseOutcome
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimResult(Out):
     claim: str
     claim_name: str
@@ -133,6 +140,8 @@ class ClaimResult(Out):
     #: whole claim over several episodes, whose own results are then ``episodes``.
     episode: EpisodeRef | None = None
     episodes: Sequence["ClaimResult"] = ()
+    #: A defense granted although the claim survives on the merits: the claim fails on it.
+    disposed_by: DisposedBy | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,6 +156,11 @@ class DefenseResult(Out):
     authorities: Sequence[AuthorityRef]
     explanation: str
     episode: EpisodeRef | None = None
+    #: Why the defense cannot be decided at this stage, where that is why it is denied.
+    reason: str | None = None
+    #: Disputed facts that decide a question of law the defense asks: the movant's version
+    #: of any one would answer it otherwise.
+    material_disputes: Sequence[Dispute] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

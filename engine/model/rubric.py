@@ -87,6 +87,12 @@ class Element(Frozen):
     prerequisite: StrictBool = Field(
         False, description="When it fails, the elements after it are not reached."
     )
+    question_of_law: StrictBool = Field(
+        False,
+        description="Decided by the court on the non-movant's version of the facts, never "
+        "left to a jury as a genuine dispute; where the movant's version of a disputed fact "
+        "would answer it otherwise, the dispute is material to the defense as a whole.",
+    )
 
 
 class Factor(Frozen):
