@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..model.case import AssertedClaim, Defendant, Dismissal, RaisedDefense
 from .context import CaseContext
-from .registry import Issue, Subject, rule
+from .registry import Issue, Subject, YamlPath, rule
 from .values import did_you_mean
 
 
@@ -27,12 +27,7 @@ def unknown_claim(ctx: CaseContext, i: int, asserted: AssertedClaim) -> Iterator
 @rule("R011", Subject.ASSERTED_CLAIM)
 def unknown_accused(ctx: CaseContext, i: int, asserted: AssertedClaim) -> Iterator[Issue]:
     """A claim is asserted against someone the case does not list under ``defendants``."""
-    for j, name in enumerate(asserted.against):
-        if name not in ctx.defendants:
-            yield Issue(
-                f"unknown defendant '{name}'{did_you_mean(name, ctx.defendants)}",
-                ("claims", i, "against", j),
-            )
+    yield from _unknown_defendants(ctx, asserted.against, ("claims", i, "against"))
 
 
 @rule("R011", Subject.DISMISSAL)
@@ -73,12 +68,7 @@ def unknown_defense(ctx: CaseContext, i: int, raised: RaisedDefense) -> Iterator
 @rule("R011", Subject.RAISED_DEFENSE)
 def unknown_raiser(ctx: CaseContext, i: int, raised: RaisedDefense) -> Iterator[Issue]:
     """A defense is raised by someone the case does not list under ``defendants``."""
-    for j, name in enumerate(raised.raised_by):
-        if name not in ctx.defendants:
-            yield Issue(
-                f"unknown defendant '{name}'{did_you_mean(name, ctx.defendants)}",
-                ("defenses", i, "raised_by", j),
-            )
+    yield from _unknown_defendants(ctx, raised.raised_by, ("defenses", i, "raised_by"))
 
 
 @rule("R019", Subject.RAISED_DEFENSE)
@@ -115,3 +105,11 @@ def defendant_without_claim(ctx: CaseContext, ident: str, _: Defendant) -> Itera
             ("defendants", ident),
             key=True,
         )
+
+
+def _unknown_defendants(ctx: CaseContext, names: list[str], at: YamlPath) -> Iterator[Issue]:
+    for j, name in enumerate(names):
+        if name not in ctx.defendants:
+            yield Issue(
+                f"unknown defendant '{name}'{did_you_mean(name, ctx.defendants)}", (*at, j)
+            )
