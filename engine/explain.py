@@ -10,8 +10,21 @@ from .model.case import Case
 from .model.report import AuthorityRef, Dispute, FactRef, SideValue
 from .model.rubric import SLOT, Attribute
 from .record import Version, fact_ranks
+from .vocab import DismissalReason
 
 _AUTHORITY_REFS: dict[tuple[str, str], AuthorityRef] = {}
+
+_DISMISSED_WORDS = {
+    DismissalReason.CONCEDED: "dismissed as conceded",
+    DismissalReason.WITHDRAWN: "dismissed as withdrawn",
+    DismissalReason.ABANDONED: "dismissed as abandoned",
+    DismissalReason.DISMISSED_BY_COURT: "dismissed by the court",
+}
+
+
+def dismissed_words(reason: DismissalReason) -> str:
+    """How a dismissal reads in a sentence: "the claim is dismissed as conceded"."""
+    return _DISMISSED_WORDS[reason]
 
 
 def authority_refs(cites: Iterable[Cite]) -> list[AuthorityRef]:

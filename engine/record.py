@@ -47,6 +47,8 @@ class Record(NamedTuple):
     movant: Candidates
     #: Each of the case's facts' place in the facts' order, worked out once.
     rank: dict[str, int]
+    #: Admitted facts of a kind the summary-judgment rubric points out.
+    flagged: tuple[SetAside, ...] = ()
 
 
 def fact_ranks(case: Case) -> dict[str, int]:
@@ -68,6 +70,7 @@ def build_record(case: Case, library: Library) -> Record:
     facts = case.facts
 
     videos: list[Fact] = []
+    flagged: list[SetAside] = []
     # Sorted, these put the facts in ``fact_ranks``' order (the first three fields are
     # unique, so the rest are never compared).
     ordered: list[tuple[str, str, str, Side, dict[str, Any]]] = []
@@ -78,6 +81,9 @@ def build_record(case: Case, library: Library) -> Record:
             set_aside[fact_id] = SetAside(fact_id, ruling.because, tuple(ruling.cites))
         elif evidence is EvidenceKind.VIDEO:
             videos.append(fact)
+        if evidence in sj.flagged:
+            ruling = sj.flagged[evidence]
+            flagged.append(SetAside(fact_id, ruling.because, tuple(ruling.cites)))
         ordered.append((fact.cite, fact.text, fact_id, fact.offered_by, fact.establishes))
     ordered.sort()
 
@@ -94,7 +100,8 @@ def build_record(case: Case, library: Library) -> Record:
     movant_side = Side(case.motion.movant)
     non_movant_side = Side(case.non_movant)
     deemed: list[str] = []
-    if case.motion.rule_56_1.treatment is Rule561Treatment.DEEMED_ADMITTED:
+    posture = case.motion.rule_56_1
+    if posture is not None and posture.treatment is Rule561Treatment.DEEMED_ADMITTED:
         deemed = [
             fid
             for fid, fact in facts.items()
@@ -135,6 +142,9 @@ def build_record(case: Case, library: Library) -> Record:
         non_movant=non_movant,
         movant=movant,
         rank=rank,
+        flagged=tuple(
+            sorted((f for f in flagged if f.fact not in set_aside), key=lambda f: rank[f.fact])
+        ),
     )
 
 

@@ -49,6 +49,8 @@ class EvidenceKind(StrEnum):
     DECLARATION = "declaration"
     AFFIDAVIT = "affidavit"
     VERIFIED_COMPLAINT = "verified_complaint"
+    UNVERIFIED_COMPLAINT = "unverified_complaint"
+    RULE_56_1_STATEMENT = "rule_56_1_statement"
     MEDICAL_RECORD = "medical_record"
     VIDEO = "video"
     DOCUMENT = "document"
@@ -56,6 +58,8 @@ class EvidenceKind(StrEnum):
     UNSWORN_ALLEGATION = "unsworn_allegation"
     ATTORNEY_ARGUMENT = "attorney_argument"
     BARE_CONCLUSION = "bare_conclusion"
+    #: The record does not say what kind of evidence it is.
+    UNKNOWN = "unknown"
 
 
 class Rule561Treatment(StrEnum):
@@ -94,3 +98,5 @@ class PlaintiffStatus(StrEnum):
 class DismissalReason(StrEnum):
     CONCEDED = "conceded"
     WITHDRAWN = "withdrawn"
+    ABANDONED = "abandoned"
+    DISMISSED_BY_COURT = "dismissed_by_court"

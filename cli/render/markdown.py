@@ -36,6 +36,7 @@ from .wording import (
     defense_groups,
     dismissed_claims,
     dispute_questions,
+    evidence_words,
     fact_groups,
     humanize,
     live_claims,
@@ -122,6 +123,7 @@ class _Writer:
         self.rule_56_1()
         self.dismissals()
         self.set_aside()
+        self.flagged()
         self.standard()
         for _, group in live_claims(r):
             self.claim_group(group)
@@ -158,7 +160,21 @@ class _Writer:
         for entry in self.report.set_aside:
             fact = entry.fact
             self.item(
-                f"{esc(sentence_start(humanize(fact.evidence)))} offered by "
+                f"{esc(sentence_start(evidence_words(fact.evidence)))} offered by "
+                f"{esc(side_name(self.report, fact.offered_by))}: {self.facts([fact])}. "
+                f"{self.with_cites(entry.reason, entry.authorities)}",
+                0,
+            )
+        self.end_list()
+
+    def flagged(self) -> None:
+        if not self.report.flagged:
+            return
+        self.numbered("Evidence counted, but flagged")
+        for entry in self.report.flagged:
+            fact = entry.fact
+            self.item(
+                f"{esc(sentence_start(evidence_words(fact.evidence)))} offered by "
                 f"{esc(side_name(self.report, fact.offered_by))}: {self.facts([fact])}. "
                 f"{self.with_cites(entry.reason, entry.authorities)}",
                 0,

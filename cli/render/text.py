@@ -46,6 +46,7 @@ from .wording import (
     defense_groups,
     dismissed_claims,
     dispute_questions,
+    evidence_words,
     fact_groups,
     humanize,
     live_claims,
@@ -136,6 +137,7 @@ class _Writer:
             *self.rule_56_1(),
             *self.dismissals(),
             *self.set_aside(),
+            *self.flagged(),
             *self.summary(),
         ]
         for _, group in live_claims(r):
@@ -170,7 +172,19 @@ class _Writer:
         out: list[RenderableType] = [self.heading("Evidence set aside")]
         for entry in self.report.set_aside:
             who = side_name(self.report, entry.fact.offered_by)
-            head = Text(f"{sentence_start(humanize(entry.fact.evidence))} offered by {who}: ")
+            head = Text(f"{sentence_start(evidence_words(entry.fact.evidence))} offered by {who}: ")
+            out.append(self.bullet(Text.assemble(head, self.fact(entry.fact))))
+            out.append(Padding(self.sentence(entry.reason, entry.authorities), (0, 0, 0, 4)))
+        out.append(Text(""))
+        return out
+
+    def flagged(self) -> list[RenderableType]:
+        if not self.report.flagged:
+            return []
+        out: list[RenderableType] = [self.heading("Evidence counted, but flagged")]
+        for entry in self.report.flagged:
+            who = side_name(self.report, entry.fact.offered_by)
+            head = Text(f"{sentence_start(evidence_words(entry.fact.evidence))} offered by {who}: ")
             out.append(self.bullet(Text.assemble(head, self.fact(entry.fact))))
             out.append(Padding(self.sentence(entry.reason, entry.authorities), (0, 0, 0, 4)))
         out.append(Text(""))

@@ -47,7 +47,8 @@ DEFENSE_WORDS = {
     DefenseOutcome.DENIED: "denied",
     DefenseOutcome.NOT_REACHED: "not reached",
 }
-TREATMENT_WORDS = {
+TREATMENT_WORDS: dict[Rule561Treatment | None, str] = {
+    None: "posture not stated",
     Rule561Treatment.DEEMED_ADMITTED: "facts deemed admitted",
     Rule561Treatment.ASSIDUOUS_REVIEW: "assiduous review of the record",
     Rule561Treatment.RESPONSES_CONSIDERED: "responses considered",
@@ -137,7 +138,7 @@ def all_refs(report: Report) -> Iterable[AuthorityRef]:
     for reason in report.standard:
         yield from reason.authorities
     yield from report.rule_56_1.pins
-    for item in report.set_aside:
+    for item in [*report.set_aside, *report.flagged]:
         yield from item.authorities
     for claim in report.claims:
         yield from claim.authorities
@@ -215,6 +216,17 @@ def value_words(value: Any, names: Mapping[str, str]) -> str:
 
 def humanize(identifier: str) -> str:
     return identifier.replace("_", " ")
+
+
+_EVIDENCE_WORDS = {
+    "unknown": "evidence of a kind the record does not state",
+    "rule_56_1_statement": "Local Rule 56.1 statement",
+}
+
+
+def evidence_words(kind: str) -> str:
+    """An evidence kind as a phrase: most are their id in words."""
+    return _EVIDENCE_WORDS.get(kind) or humanize(kind)
 
 
 def live_claims(report: Report) -> list[tuple[str, list[ClaimResult]]]:

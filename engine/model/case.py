@@ -45,7 +45,8 @@ class AssertedClaim(Frozen):
 
 
 class Dismissal(Frozen):
-    """A concession or withdrawal: of a claim, of every claim against a defendant, or a pair."""
+    """A claim conceded, withdrawn, abandoned or dismissed by the court: one claim, every
+    claim against a defendant, or a pair."""
 
     claim: Identifier | None = None
     defendant: Identifier | None = None
@@ -92,7 +93,10 @@ class Rule561Posture(Frozen):
 class Motion(Frozen):
     movant: Party
     cite: Text
-    rule_56_1: Rule561Posture
+    rule_56_1: Rule561Posture | None = Field(
+        None,
+        description="Left out where the record does not say: then nothing is deemed admitted.",
+    )
 
 
 class Fact(Frozen):

@@ -254,6 +254,10 @@ class SummaryJudgmentRubric(Frozen):
     set_aside: dict[EvidenceKind, Ruling] = Field(
         description="Evidence kinds that cannot create a genuine dispute, each with why."
     )
+    flagged: dict[EvidenceKind, Ruling] = Field(
+        default_factory=dict,
+        description="Admissible evidence kinds the report points out, each with why.",
+    )
     blatant_contradiction: Ruling
     genuine_dispute: Ruling
     no_credibility_weighing: Ruling
@@ -261,6 +265,9 @@ class SummaryJudgmentRubric(Frozen):
     favorable_inferences: Ruling
     no_evidence: Ruling
     rule_56_1: dict[Rule561Treatment, Ruling]
+    rule_56_1_not_stated: Ruling = Field(
+        description="Why nothing is deemed admitted where a case does not state the posture."
+    )
 
     @model_validator(mode="after")
     def _every_kind_has_a_place(self) -> "SummaryJudgmentRubric":
@@ -270,6 +277,11 @@ class SummaryJudgmentRubric(Frozen):
         missing = set(EvidenceKind) - set(self.admissible) - set(self.set_aside)
         if missing:
             raise ValueError(f"evidence kinds neither admissible nor set aside: {sorted(missing)}")
+        not_admitted = set(self.flagged) - set(self.admissible)
+        if not_admitted:
+            raise ValueError(
+                f"only admissible evidence kinds can be flagged: {sorted(not_admitted)}"
+            )
         missing_561 = set(Rule561Treatment) - set(self.rule_56_1)
         if missing_561:
             raise ValueError(f"rule_56_1 needs a ruling for: {sorted(missing_561)}")

@@ -1,0 +1,160 @@
+"""What a record leaves unsaid: a posture not stated, evidence of an unstated or weaker
+kind, dismissals by the court or abandoned claims — as a user meets them in a report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import engine_kit as kit
+import pytest
+import yaml
+
+from triable.cli.app import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "valid" / "small_case.yaml"
+FORMATS = ["text", "markdown", "html"]
+
+
+def write_case(tmp_path: Path, change: dict | None = None, **top: object) -> Path:
+    data = yaml.safe_load(SMALL.read_text())
+    data["incident_date"] = data["incident_date"].isoformat()
+    data.update(top)
+    if change is not None:
+        change(data)  # type: ignore[operator]
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+def check(path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> str:
+    code = main(["check", str(path), "--format", fmt])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    return out
+
+
+def tightness(report: dict) -> str:
+    [element] = [e for e in report["claims"][0]["elements"] if e["id"] == "unreasonably_tight"]
+    return str(element["status"])
+
+
+# --- Local Rule 56.1 left out -------------------------------------------------------------
+
+
+def _no_posture(data: dict) -> None:
+    del data["motion"]["rule_56_1"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_posture_left_out_is_said_plainly(
+    tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = check(write_case(tmp_path, _no_posture), fmt, capsys)
+    heading = "Treatment: posture not stated" if fmt == "markdown" else "56.1: posture not stated"
+    assert heading in out
+    assert "no fact is deemed admitted" in " ".join(out.split())
+
+
+def test_a_posture_left_out_is_null_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = json.loads(check(write_case(tmp_path, _no_posture), "json", capsys))
+    rule = report["rule_56_1"]
+    assert rule["treatment"] is None and rule["complied"] is None
+    assert rule["deemed_admitted"] == []
+    assert "holtz_2001" in rule["authorities"]
+
+
+def test_a_posture_left_out_deems_nothing_admitted() -> None:
+    uncontroverted = kit.fact("defendants", "Def. 56.1 ¶ 1", hit=False)
+    uncontroverted["rule_56_1_paragraph"] = "¶ 1"
+    motion = {"movant": "defendants", "cite": "ECF 1"}
+    report = kit.evaluate(
+        kit.case(motion=motion, drop_facts=["d_no_hit"], add_facts={"d_56": uncontroverted})
+    )
+    assert report.rule_56_1.deemed_admitted == []
+    assert kit.claim_result(report, "toy_claim", "ann").outcome.value == "denied"
+
+
+# --- evidence kinds -----------------------------------------------------------------------
+
+
+def test_an_unverified_complaint_is_set_aside_with_its_authority(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def unverified(data: dict) -> None:
+        data["facts"]["tight"]["evidence"] = "unverified_complaint"
+        data["facts"]["tight"]["cite"] = "Compl. ¶ 12"
+
+    report = json.loads(check(write_case(tmp_path, unverified), "json", capsys))
+    [entry] = report["set_aside"]
+    assert entry["fact"]["id"] == "tight"
+    assert "pleading" in entry["reason"]
+    assert {"id": "celotex_1986", "pin": "324"} in entry["authorities"]
+    assert tightness(report) == "not_met"
+
+
+def test_a_verified_complaint_counts_as_sworn(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def verified(data: dict) -> None:
+        data["facts"]["tight"]["evidence"] = "verified_complaint"
+
+    report = json.loads(check(write_case(tmp_path, verified), "json", capsys))
+    assert report["set_aside"] == [] and "flagged" not in report
+    assert tightness(report) == "genuine_dispute"
+
+
+@pytest.mark.parametrize("fmt", ["json", *FORMATS])
+def test_evidence_of_an_unknown_kind_counts_but_is_flagged(
+    tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def unknown(data: dict) -> None:
+        data["facts"]["tight"]["evidence"] = "unknown"
+
+    out = check(write_case(tmp_path, unknown), fmt, capsys)
+    if fmt == "json":
+        report = json.loads(out)
+        assert [f["fact"]["id"] for f in report["flagged"]] == ["tight"]
+        assert tightness(report) == "genuine_dispute"
+    else:
+        assert "Evidence counted, but flagged" in out
+        assert "of a kind the record does not state" in out
+
+
+def test_a_rule_56_1_paragraph_counts_for_the_record_it_cites() -> None:
+    statement = kit.fact("defendants", "Def. 56.1 ¶ 4", evidence="rule_56_1_statement", hit=False)
+    report = kit.evaluate(kit.case(drop_facts=["d_no_hit"], add_facts={"d_56": statement}))
+    assert report.set_aside == []
+    result = kit.claim_result(report, "toy_claim", "ann")
+    assert result.outcome.value == "denied"
+    assert result.elements[1].status.value == "genuine_dispute"
+
+
+def test_the_summary_judgment_rubric_decides_what_is_flagged() -> None:
+    report = kit.evaluate(
+        kit.case(add_facts={"odd": kit.fact("plaintiff", "Ex. 9", evidence="unknown", hit=True)})
+    )
+    assert [f.fact.id for f in report.flagged] == ["odd"]
+    assert report.flagged[0].reason == "Its kind is not stated."
+
+
+# --- dismissal reasons --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reason", "words"),
+    [("dismissed_by_court", "is dismissed by the court"), ("abandoned", "dismissed as abandoned")],
+)
+@pytest.mark.parametrize("fmt", ["json", *FORMATS])
+def test_new_dismissal_reasons_read_naturally(
+    tmp_path: Path, reason: str, words: str, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dismissals = [{"claim": "excessive_force", "reason": reason, "cite": "ECF No. 12"}]
+    out = check(write_case(tmp_path, dismissals=dismissals), fmt, capsys)
+    assert words in " ".join(out.split())
+    if fmt == "json":
+        claim = json.loads(out)["claims"][0]
+        assert (claim["outcome"], claim["reason"]) == ("dismissed", reason)
