@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .model.base import Cite
-from .model.case import Case
+from .model.case import AtLeast, Case
 from .model.report import AuthorityRef, Dispute, FactRef, SideValue
 from .model.rubric import SLOT, Attribute
 from .record import Version, fact_ranks
@@ -85,6 +85,8 @@ def shown_value(value: Any) -> Any:
     """A value as JSON shows it: party sets become sorted lists."""
     if isinstance(value, frozenset):
         return sorted(value)
+    if isinstance(value, AtLeast):
+        return {"at_least": value.at_least}
     return value
 
 

@@ -158,3 +158,141 @@ def test_new_dismissal_reasons_read_naturally(
     if fmt == "json":
         claim = json.loads(out)["claims"][0]
         assert (claim["outcome"], claim["reason"]) == ("dismissed", reason)
+
+
+# --- open values: at least one of, an unidentified officer, a floor ------------------------
+
+
+def test_at_least_one_of_resolves_for_the_non_movant_per_defendant() -> None:
+    both = kit.fact("plaintiff", "Pl. Tr. 1", hit=True, actor={"at_least_one_of": ["ann", "bob"]})
+    report = kit.evaluate(
+        kit.case(
+            claims=[{"claim": "toy_claim", "against": ["ann", "bob"]}],
+            add_facts={"p_hit": both},
+        )
+    )
+    for defendant in ("ann", "bob"):
+        assert kit.claim_result(report, "toy_claim", defendant).outcome.value == "denied"
+
+
+def test_at_least_one_of_lets_the_non_movant_have_one_act_and_another_watch() -> None:
+    # Bob's failure to intervene needs someone else to have hit: the non-movant's world may
+    # take Ann alone as the one who did, where exactly-one-of could not be both.
+    facts = {
+        "p_hit": kit.fact(
+            "plaintiff", "Pl. Tr. 1", hit=True, actor={"at_least_one_of": ["ann", "bob"]}
+        ),
+        "p_hurt": kit.fact("plaintiff", "Med. Rec. 1", evidence="medical_record", hurt="lots"),
+        "p_there": kit.fact("plaintiff", "Pl. Tr. 2", present=["bob"], quick=False),
+    }
+    report = kit.evaluate(
+        kit.case(
+            facts=facts,
+            claims=[
+                {"claim": "toy_claim", "against": ["ann"]},
+                {"claim": "toy_failure", "against": ["bob"]},
+            ],
+        )
+    )
+    assert kit.claim_result(report, "toy_failure", "bob").outcome.value == "denied"
+
+
+def test_an_unidentified_officer_acted_but_is_no_defendant() -> None:
+    unknown = kit.fact("plaintiff", "Pl. Tr. 1", hit=True, actor=["unidentified_officer"])
+    report = kit.evaluate(kit.case(add_facts={"p_hit": unknown}))
+    result = kit.claim_result(report, "toy_claim", "ann")
+    assert result.outcome.value == "granted"
+    assert result.elements[0].values["actor"]["non_movant"] == ["unidentified_officer"]
+
+
+@pytest.mark.parametrize(
+    ("floor", "outcome"),
+    [("some", "denied"), ("lots", "denied"), ("none", "granted")],
+)
+def test_a_floor_proves_what_every_level_above_it_does(floor: str, outcome: str) -> None:
+    hurt = kit.fact("plaintiff", "Med. Rec. 1", "medical_record", hurt={"at_least": floor})
+    report = kit.evaluate(kit.case(add_facts={"p_hurt": hurt}))
+    result = kit.claim_result(report, "toy_claim", "ann")
+    assert result.outcome.value == outcome
+    values = next(e for e in result.elements if e.id == "hurt").values["hurt"]
+    assert values["non_movant"] == {"at_least": floor}
+
+
+@pytest.mark.parametrize(
+    ("comparison", "floor", "expected"),
+    [
+        ({"at_least": "some"}, "some", True),
+        ({"at_least": "lots"}, "some", None),
+        ({"at_most": "some"}, "lots", False),
+        ({"at_most": "lots"}, "some", True),
+        ({"at_most": "some"}, "some", None),
+        ({"is": "none"}, "some", False),
+        ({"is": "some"}, "some", None),
+        ({"is": "lots"}, "lots", True),
+        ({"is_not": "none"}, "some", True),
+        ({"is_not": "lots"}, "some", None),
+    ],
+)
+def test_a_floor_leaves_unknown_what_it_cannot_decide(
+    comparison: dict, floor: str, expected: bool | None
+) -> None:
+    import datetime as dt
+
+    from triable.engine.law import Law
+    from triable.engine.model.case import AtLeast
+    from triable.engine.model.conditions import AttributeTest
+    from triable.engine.world import World
+
+    world = World(
+        Law(kit.library()), {"hurt": AtLeast(at_least=floor)}, ("ann",), dt.date(2015, 1, 1)
+    )
+    test = AttributeTest.model_validate({"attr": "hurt", **comparison})
+    assert world.truth(test, "ann") is expected
+
+
+def open_values_case(tmp_path: Path) -> Path:
+    def change(data: dict) -> None:
+        data["defendants"]["poe"] = {"name": "Pat Poe", "role": "Police Officer"}
+        data["claims"][0]["against"] = ["roe", "poe"]
+        facts = data["facts"]
+        facts["cuffed"]["establishes"]["force_applied_by"] = {"at_least_one_of": ["roe", "poe"]}
+        facts["struck"] = {
+            "text": "Someone she could not see pushed her.",
+            "offered_by": "plaintiff",
+            "cite": "Pl. Tr. 14:2",
+            "evidence": "deposition",
+            "establishes": {"present_during_force": ["unidentified_officer", "poe"]},
+        }
+        facts["hurt"] = {
+            "text": "Her wrists were still numb a month later.",
+            "offered_by": "plaintiff",
+            "cite": "Pl. Tr. 20:1",
+            "evidence": "deposition",
+            "establishes": {"injury_from_tightness_alone": {"at_least": "minor_lasting"}},
+        }
+        facts["unhurt"] = {
+            "text": "Her wrists were unmarked the next day.",
+            "offered_by": "defendants",
+            "cite": "Med. Rec. 2",
+            "evidence": "medical_record",
+            "disputes": ["hurt"],
+            "establishes": {"injury_from_tightness_alone": "none"},
+        }
+
+    return write_case(tmp_path, change)
+
+
+def test_open_values_validate_and_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = open_values_case(tmp_path)
+    code = main(["validate", str(path)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "R002" not in out and "R011" not in out
+    report = json.loads(check(path, "json", capsys))
+    assert [c["defendant"] for c in report["claims"]] == ["poe", "roe"]
+    shown = json.dumps(report)
+    assert '{"at_least": "minor_lasting"}' in shown
+    text = " ".join(check(path, "text", capsys).split())
+    assert "at least minor lasting" in text

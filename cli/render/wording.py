@@ -208,7 +208,9 @@ def value_words(value: Any, names: Mapping[str, str]) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return ", ".join(names.get(str(v), str(v)) for v in value) or "none"
+        return ", ".join(names.get(str(v), str(v).replace("_", " ")) for v in value) or "none"
+    if isinstance(value, dict) and "at_least" in value:
+        return "at least " + value_words(value["at_least"], names)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return names.get(str(value), str(value).replace("_", " "))

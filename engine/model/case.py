@@ -26,7 +26,26 @@ class OneOf(Frozen):
     one_of: list[Identifier] = Field(min_length=2)
 
 
-FactValue = StrictBool | StrictInt | StrictFloat | str | list[Identifier] | OneOf
+class AtLeastOneOf(Frozen):
+    """An open party value: one or more of these defendants, the record does not say which."""
+
+    at_least_one_of: list[Identifier] = Field(min_length=2)
+
+
+class AtLeast(Frozen):
+    """An ordinal value known only from below: this level or a higher one."""
+
+    #: A level; a number is let through so that lint can say that only levels have floors.
+    at_least: str | StrictInt | StrictFloat
+
+
+#: A party value naming someone who acted but is not a defendant: an officer nobody has
+#: identified. It matches no defendant, yet the act it names happened.
+UNIDENTIFIED_OFFICER = "unidentified_officer"
+
+FactValue = (
+    StrictBool | StrictInt | StrictFloat | str | list[Identifier] | OneOf | AtLeastOneOf | AtLeast
+)
 
 
 class Plaintiff(Frozen):
