@@ -14,6 +14,9 @@ class ElementStatus(StrEnum):
     GENUINE_DISPUTE = "genuine_dispute"
     NOT_MET = "not_met"
     NOT_REACHED = "not_reached"
+    #: A prong whose answer changes within the range of dates the incident may have
+    #: happened on.
+    UNDETERMINED = "undetermined"
 
 
 class Leaning(StrEnum):
@@ -26,6 +29,8 @@ class DefenseOutcome(StrEnum):
     GRANTED = "granted"
     DENIED = "denied"
     NOT_REACHED = "not_reached"
+    #: The answer changes within the range of dates the incident may have happened on.
+    UNDETERMINED = "undetermined"
 
 
 class Side(StrEnum):

@@ -296,3 +296,82 @@ def test_open_values_validate_and_report(
     assert '{"at_least": "minor_lasting"}' in shown
     text = " ".join(check(path, "text", capsys).split())
     assert "at least minor lasting" in text
+
+
+# --- an incident date known only to the month or year -------------------------------------
+
+
+def nonverbal_signs(tmp_path: Path, written: str) -> Path:
+    text = (ROOT / "cases" / "ali_nonverbal_signs_2015.yaml").read_text()
+    lines = [
+        f"incident_date: {written}" if line.startswith("incident_date:") else line
+        for line in text.splitlines()
+    ]
+    path = tmp_path / "case.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("written", "outcome"),
+    [
+        ("2015-07-21", "granted"),
+        ("'2019-06'", "granted"),  # every day of it before Cugini (2019-10-25)
+        ("'2019'", "undetermined"),  # Cugini decided inside the year
+        ("'2019-10'", "undetermined"),
+        ("'2020'", "denied"),
+    ],
+)
+def test_clearly_established_over_the_range_of_dates(
+    tmp_path: Path, written: str, outcome: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = json.loads(check(nonverbal_signs(tmp_path, written), "json", capsys))
+    assert report["incident_date"] == written.strip("'")
+    assert {d["outcome"] for d in report["defenses"]} == {outcome}
+    if outcome == "undetermined":
+        defense = report["defenses"][0]
+        assert "known only as" in defense["explanation"]
+        assert "Cugini" in defense["explanation"]
+        assert "undetermined" in {p["status"] for p in defense["prongs"]}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_undetermined_defense_says_so(
+    tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = " ".join(check(nonverbal_signs(tmp_path, "'2019'"), fmt, capsys).split())
+    assert "undetermined" in out.lower()
+    assert "known only as 2019 (2019-01-01 to 2019-12-31)" in out
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("2019", "write the year in quotes ('2019')"),
+        ("'2019-13'", "write YYYY-MM-DD"),
+        ("'July 2019'", "write YYYY-MM-DD"),
+    ],
+)
+def test_a_date_error_says_what_to_write(
+    tmp_path: Path, written: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["validate", str(nonverbal_signs(tmp_path, written))])
+    out = capsys.readouterr().out
+    assert code == 1 and "S003" in out and says in out
+
+
+def test_a_precedent_inside_the_range_leaves_the_defense_undetermined() -> None:
+    raised = [{"defense": "toy_immunity", "raised_by": ["ann"], "cite": "Def. Mem. 1"}]
+    outcomes = {
+        written: kit.evaluate(kit.case(incident_date=written, defenses=raised)).defenses[0]
+        for written in ("2019", "2020-01-01", "2020", "2020-02", "2021")
+    }
+    assert {w: d.outcome.value for w, d in outcomes.items()} == {
+        "2019": "granted",
+        "2020-01-01": "granted",  # decided that day: it does not predate the incident
+        "2020": "undetermined",
+        "2020-02": "denied",
+        "2021": "denied",
+    }
+    prongs = {p.id: p.status.value for p in outcomes["2020"].prongs}
+    assert prongs["clearly_established"] == "undetermined"

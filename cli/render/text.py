@@ -71,12 +71,14 @@ STATUS_STYLE = {
     ElementStatus.GENUINE_DISPUTE: "yellow",
     ElementStatus.NOT_MET: "red",
     ElementStatus.NOT_REACHED: "dim",
+    ElementStatus.UNDETERMINED: "yellow",
 }
 STATUS_BADGE = {
     ElementStatus.UNDISPUTED_MET: "MET",
     ElementStatus.GENUINE_DISPUTE: "DISPUTED",
     ElementStatus.NOT_MET: "NOT MET",
     ElementStatus.NOT_REACHED: "NOT REACHED",
+    ElementStatus.UNDETERMINED: "UNDETERMINED",
 }
 LEANING_STYLE = {Leaning.PLAINTIFF: "green", Leaning.DEFENDANT: "red", Leaning.NEUTRAL: "dim"}
 LEANING_BADGE = {
@@ -88,6 +90,7 @@ DEFENSE_STYLE = {
     DefenseOutcome.GRANTED: "bold red",
     DefenseOutcome.DENIED: "bold green",
     DefenseOutcome.NOT_REACHED: "dim",
+    DefenseOutcome.UNDETERMINED: "bold yellow",
 }
 
 

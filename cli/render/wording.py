@@ -36,6 +36,7 @@ STATUS_WORDS = {
     ElementStatus.GENUINE_DISPUTE: "genuine dispute",
     ElementStatus.NOT_MET: "not met",
     ElementStatus.NOT_REACHED: "not reached",
+    ElementStatus.UNDETERMINED: "undetermined",
 }
 LEANING_WORDS = {
     Leaning.PLAINTIFF: "favours the plaintiff",
@@ -46,6 +47,7 @@ DEFENSE_WORDS = {
     DefenseOutcome.GRANTED: "granted",
     DefenseOutcome.DENIED: "denied",
     DefenseOutcome.NOT_REACHED: "not reached",
+    DefenseOutcome.UNDETERMINED: "undetermined",
 }
 TREATMENT_WORDS: dict[Rule561Treatment | None, str] = {
     None: "posture not stated",

@@ -15,7 +15,7 @@ from ..vocab import (
     Rule561Treatment,
     Side,
 )
-from .base import CiteRef, Frozen, Identifier, WrittenDate
+from .base import CiteRef, Frozen, Identifier, WrittenPeriod
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -167,7 +167,7 @@ class Case(Frozen):
     docket: Text | None = None
     variant_of: str | None = Field(None, description="The case file this one varies.")
     note: str | None = None
-    incident_date: WrittenDate
+    incident_date: WrittenPeriod
     plaintiff: Plaintiff
     defendants: dict[Identifier, Defendant] = Field(min_length=1)
     claims: list[AssertedClaim] = Field(min_length=1)

@@ -150,6 +150,7 @@ DEFENSE_SLOTS: dict[str, tuple[str, ...]] = {
     "denied": _EVERY_OUTCOME,
     "disputed": _EVERY_OUTCOME,
     "not_reached": (*_EVERY_OUTCOME, "why"),
+    "undetermined": (*_EVERY_OUTCOME, "range_start", "range_end", "decided"),
 }
 """Each outcome sentence of a defense, and the slots the engine fills in it."""
 
@@ -184,6 +185,15 @@ class DefenseTest(Frozen):
         description="The outcome when the claim does not survive. Slots: "
         + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["not_reached"])
         + "."
+    )
+    undetermined: Text = Field(
+        "{defense} cannot be decided for {defendant} on the {claim} claim: the incident "
+        "date is known only as {incident_date} ({range_start} to {range_end}), and the "
+        "answer changes within that range: it turns on law decided inside it, {decided}.",
+        description="The outcome when the answer changes within the range of dates an "
+        "incident known only to its month or year may have happened on. Slots: "
+        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["undetermined"])
+        + ".",
     )
 
     @model_validator(mode="after")
