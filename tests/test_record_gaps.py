@@ -375,3 +375,19 @@ def test_a_precedent_inside_the_range_leaves_the_defense_undetermined() -> None:
     }
     prongs = {p.id: p.status.value for p in outcomes["2020"].prongs}
     assert prongs["clearly_established"] == "undetermined"
+
+
+def test_many_at_least_one_of_values_are_bounded_and_warned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def change(data: dict) -> None:
+        names = [f"officer_{i}" for i in range(8)]
+        for name in names:
+            data["defendants"][name] = {"name": name.title(), "role": "Officer"}
+        data["claims"][0]["against"] = ["roe", *names]
+        data["facts"]["cuffed"]["establishes"]["force_applied_by"] = {"at_least_one_of": names}
+
+    path = write_case(tmp_path, change)
+    main(["validate", str(path)])
+    assert "R023" in capsys.readouterr().out
+    assert main(["check", str(path), "--format", "json"]) == 0
