@@ -7,7 +7,7 @@ from functools import partial
 
 from .assessment import Assessment
 from .elements import element_results, factor_results
-from .explain import authority_refs, join_labels, lower_first
+from .explain import authority_refs, dismissed_words, join_labels, lower_first
 from .law import Selection, elements_of
 from .model.case import Dismissal
 from .model.report import ClaimResult, ElementResult, FactorResult, Reason
@@ -71,7 +71,7 @@ def explain_claim(assessment: Assessment, decision: ClaimDecision) -> ExplainedC
             outcome=decision.outcome,
             reason=reason,
             explanation=(
-                f"{rubric.name} against {name} is dismissed as {reason} "
+                f"{rubric.name} against {name} is {dismissed_words(decision.dismissal.reason)} "
                 f"({decision.dismissal.cite}); it is not evaluated."
             ),
         )

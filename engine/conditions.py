@@ -7,6 +7,7 @@ Kleene's rules, so an unknown never counts as proof of anything.
 from collections.abc import Iterator
 from typing import Any, NamedTuple, Protocol
 
+from .model.case import AtLeast
 from .model.conditions import (
     AllOf,
     AnyOf,
@@ -96,6 +97,12 @@ def _compare(test: AttributeTest, world: Holder, defendant: str) -> Truth:
         return (defendant in value) if op == "includes" else (defendant not in value)
     if attribute.type is AttributeType.ORDINAL:
         levels = attribute.levels or []
+        if isinstance(value, AtLeast):
+            if value.at_least not in levels:
+                return None  # lint reports it; an unknown floor proves nothing
+            return _compare_floor(
+                op, levels.index(str(value.at_least)), levels.index(expected), levels
+            )
         value, expected = levels.index(value), levels.index(expected)
     match op:
         case "is":
@@ -106,6 +113,26 @@ def _compare(test: AttributeTest, world: Holder, defendant: str) -> Truth:
             return bool(value >= expected)
         case "at_most":
             return bool(value <= expected)
+    raise AssertionError(f"unknown comparison {op!r}")
+
+
+def _compare_floor(op: str, floor: int, expected: int, levels: list[str]) -> Truth:
+    """A comparison with a level known only from below: decided where every level from the
+    floor up gives the same answer, else unknown."""
+    answers = {_ordered(op, level, expected) for level in range(floor, len(levels))}
+    return answers.pop() if len(answers) == 1 else None
+
+
+def _ordered(op: str, value: int, expected: int) -> bool:
+    match op:
+        case "is":
+            return value == expected
+        case "is_not":
+            return value != expected
+        case "at_least":
+            return value >= expected
+        case "at_most":
+            return value <= expected
     raise AssertionError(f"unknown comparison {op!r}")
 
 

@@ -2,6 +2,7 @@
 facts, and its part of the report."""
 
 import dataclasses
+from dataclasses import replace
 from typing import Any
 
 from .assessment import Assessment
@@ -9,6 +10,7 @@ from .claims import ClaimDecision, ExplainedClaim
 from .disputes import search
 from .elements import element_results
 from .explain import authority_refs, fill, join_labels, lower_first
+from .model.base import Cite, Period
 from .model.report import ClaimResult, DefenseResult, DisposedBy, Dispute, ElementResult
 from .model.rubric import DefenseTest, Element
 from .vocab import ClaimOutcome, DefenseOutcome, ElementStatus
@@ -35,6 +37,15 @@ def decide_defense(defense: DefenseTest, claim: ClaimDecision) -> DefenseOutcome
     world = claim.non_movant
     if claim.outcome is not ClaimOutcome.DENIED or world is None:
         return DefenseOutcome.NOT_REACHED
+    period = world.incident_date
+    if period.exact:
+        return _decided_on(defense, claim, world)
+    first = _decided_on(defense, claim, world.on(Period(period.start, period.start, "")))
+    last = _decided_on(defense, claim, world.on(Period(period.end, period.end, "")))
+    return first if first is last else DefenseOutcome.UNDETERMINED
+
+
+def _decided_on(defense: DefenseTest, claim: ClaimDecision, world: World) -> DefenseOutcome:
     if all(
         world.truth(prong.holds_when, claim.defendant, claim.claim, defense) is True
         for prong in defense.prongs.values()
@@ -81,11 +92,20 @@ def explain_defense(
     established = [
         p.cite
         for p in assessment.law.precedents(defense)
-        if p.decided < incident_date and nm.truth(p.conduct, defendant, claim, defense) is True
+        if p.decided < incident_date.start
+        and nm.truth(p.conduct, defendant, claim, defense) is True
     ]
     disputes: list[Dispute] = []
     reason = None
-    if outcome is DefenseOutcome.GRANTED:
+    if outcome is DefenseOutcome.UNDETERMINED:
+        inside = [
+            p.cite
+            for p in assessment.law.precedents(defense)
+            if incident_date.start <= p.decided < incident_date.end
+        ]
+        explanation = _undetermined(defense, slots, incident_date, inside, assessment)
+        prongs = [_if_undetermined(p, explanation) for p in prongs]
+    elif outcome is DefenseOutcome.GRANTED:
         failing = [lower_first(p.label) for p in prongs if p.status is ElementStatus.NOT_MET]
         explanation = fill(defense.granted, slots | {"failing": join_labels(failing)})
     else:
@@ -170,3 +190,30 @@ def _unreached(prong_id: str, prong: Element, why: str) -> ElementResult:
         authorities=authority_refs(prong.cites),
         explanation=f"Not reached: {why}.",
     )
+
+
+def _undetermined(
+    defense: DefenseTest,
+    slots: dict[str, str],
+    incident: Period,
+    inside: list[Cite],
+    assessment: Assessment,
+) -> str:
+    """Why the defense cannot be decided: the precedents decided while the incident may
+    have been happening, and the range itself."""
+    authorities = assessment.law.library.authorities
+    named = dict.fromkeys(c.authority for c in inside)
+    decided = join_labels([f"{authorities[a].name} ({authorities[a].decided})" for a in named])
+    more = {
+        "range_start": incident.start.isoformat(),
+        "range_end": incident.end.isoformat(),
+        "decided": decided,
+    }
+    return fill(defense.undetermined, slots | more)
+
+
+def _if_undetermined(prong: ElementResult, why: str) -> ElementResult:
+    """A prong that fails on the range's first day and holds on its last is neither."""
+    if prong.status is not ElementStatus.NOT_MET:
+        return prong
+    return replace(prong, status=ElementStatus.UNDETERMINED, explanation=f"Undetermined: {why}")

@@ -126,6 +126,14 @@ def _report(
             )
             for s in record.set_aside
         ],
+        flagged=[
+            SetAsideFact(
+                fact=assessment.facts((f.fact,))[0],
+                reason=f.reason,
+                authorities=authority_refs(f.cites),
+            )
+            for f in record.flagged
+        ],
         claims=claims,
         defenses=defenses,
         immaterial_disputes=immaterial_disputes(assessment, material),
@@ -148,6 +156,8 @@ def _reason(rule: str, ruling: Ruling) -> Reason:
 
 def _rule_56_1(assessment: Assessment) -> Rule561Report:
     posture = assessment.case.motion.rule_56_1
+    if posture is None:
+        return _rule_56_1_not_stated(assessment)
     ruling = assessment.law.library.summary_judgment.rule_56_1[posture.treatment]
     deemed = list(assessment.record.deemed_admitted)
     explanation = ruling.because
@@ -160,4 +170,16 @@ def _rule_56_1(assessment: Assessment) -> Rule561Report:
         authorities=list(dict.fromkeys(c.authority for c in ruling.cites)),
         pins=authority_refs(ruling.cites),
         explanation=explanation,
+    )
+
+
+def _rule_56_1_not_stated(assessment: Assessment) -> Rule561Report:
+    ruling = assessment.law.library.summary_judgment.rule_56_1_not_stated
+    return Rule561Report(
+        complied=None,
+        treatment=None,
+        deemed_admitted=[],
+        authorities=list(dict.fromkeys(c.authority for c in ruling.cites)),
+        pins=authority_refs(ruling.cites),
+        explanation=ruling.because,
     )

@@ -22,7 +22,9 @@ def compare(case: Case, report: Report) -> list[Mismatch]:
     out: list[Mismatch] = []
     if expected.rule_56_1 is not None and expected.rule_56_1 is not report.rule_56_1.treatment:
         out.append(
-            Mismatch("Local Rule 56.1", expected.rule_56_1.value, report.rule_56_1.treatment.value)
+            Mismatch(
+                "Local Rule 56.1", expected.rule_56_1.value, str(report.rule_56_1.treatment or "")
+            )
         )
     claims: dict[tuple[str, str, str | None], ClaimResult] = {
         (c.claim, c.defendant, None): c for c in report.claims

@@ -6,12 +6,25 @@ from collections.abc import Iterable
 from typing import Any
 
 from .model.base import Cite
-from .model.case import Case
+from .model.case import AtLeast, Case
 from .model.report import AuthorityRef, Dispute, FactRef, SideValue
 from .model.rubric import SLOT, Attribute
 from .record import Version, fact_ranks
+from .vocab import DismissalReason
 
 _AUTHORITY_REFS: dict[tuple[str, str], AuthorityRef] = {}
+
+_DISMISSED_WORDS = {
+    DismissalReason.CONCEDED: "dismissed as conceded",
+    DismissalReason.WITHDRAWN: "dismissed as withdrawn",
+    DismissalReason.ABANDONED: "dismissed as abandoned",
+    DismissalReason.DISMISSED_BY_COURT: "dismissed by the court",
+}
+
+
+def dismissed_words(reason: DismissalReason) -> str:
+    """How a dismissal reads in a sentence: "the claim is dismissed as conceded"."""
+    return _DISMISSED_WORDS[reason]
 
 
 def authority_refs(cites: Iterable[Cite]) -> list[AuthorityRef]:
@@ -72,6 +85,8 @@ def shown_value(value: Any) -> Any:
     """A value as JSON shows it: party sets become sorted lists."""
     if isinstance(value, frozenset):
         return sorted(value)
+    if isinstance(value, AtLeast):
+        return {"at_least": value.at_least}
     return value
 
 

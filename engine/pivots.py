@@ -133,7 +133,8 @@ def _leaves_non_movant_world(case: Case, record: Record, edit: Edit) -> bool:
     """True where the edit plainly cannot change the non-movant's world, so building the
     record again is not needed. Only the simple cases: with facts deemed admitted, or a
     video that sets versions aside, one fact can reach others, and the record decides."""
-    if case.motion.rule_56_1.treatment is Rule561Treatment.DEEMED_ADMITTED:
+    posture = case.motion.rule_56_1
+    if posture is not None and posture.treatment is Rule561Treatment.DEEMED_ADMITTED:
         return False
     world = record.non_movant
     if isinstance(edit, DropFact):

@@ -6,12 +6,13 @@ third party's, then the other side's stands. Facts are never counted: one sworn 
 is as good as five.
 """
 
+import itertools
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .library import Library
 from .model.base import Cite
-from .model.case import Case, Fact, FactValue, OneOf
+from .model.case import AtLeastOneOf, Case, Fact, FactValue, OneOf
 from .vocab import AttributeType, EvidenceKind, Rule561Treatment, Side
 
 #: The most versions of one party attribute that one side's facts may leave open. Each
@@ -47,6 +48,8 @@ class Record(NamedTuple):
     movant: Candidates
     #: Each of the case's facts' place in the facts' order, worked out once.
     rank: dict[str, int]
+    #: Admitted facts of a kind the summary-judgment rubric points out.
+    flagged: tuple[SetAside, ...] = ()
 
 
 def fact_ranks(case: Case) -> dict[str, int]:
@@ -68,6 +71,7 @@ def build_record(case: Case, library: Library) -> Record:
     facts = case.facts
 
     videos: list[Fact] = []
+    flagged: list[SetAside] = []
     # Sorted, these put the facts in ``fact_ranks``' order (the first three fields are
     # unique, so the rest are never compared).
     ordered: list[tuple[str, str, str, Side, dict[str, Any]]] = []
@@ -78,6 +82,9 @@ def build_record(case: Case, library: Library) -> Record:
             set_aside[fact_id] = SetAside(fact_id, ruling.because, tuple(ruling.cites))
         elif evidence is EvidenceKind.VIDEO:
             videos.append(fact)
+        if evidence in sj.flagged:
+            ruling = sj.flagged[evidence]
+            flagged.append(SetAside(fact_id, ruling.because, tuple(ruling.cites)))
         ordered.append((fact.cite, fact.text, fact_id, fact.offered_by, fact.establishes))
     ordered.sort()
 
@@ -94,7 +101,8 @@ def build_record(case: Case, library: Library) -> Record:
     movant_side = Side(case.motion.movant)
     non_movant_side = Side(case.non_movant)
     deemed: list[str] = []
-    if case.motion.rule_56_1.treatment is Rule561Treatment.DEEMED_ADMITTED:
+    posture = case.motion.rule_56_1
+    if posture is not None and posture.treatment is Rule561Treatment.DEEMED_ADMITTED:
         deemed = [
             fid
             for fid, fact in facts.items()
@@ -141,6 +149,9 @@ def build_record(case: Case, library: Library) -> Record:
         non_movant=non_movant,
         movant=movant,
         rank=rank,
+        flagged=tuple(
+            sorted((f for f in flagged if f.fact not in set_aside), key=lambda f: rank[f.fact])
+        ),
     )
 
 
@@ -225,7 +236,7 @@ def _versions(case: Case, party: bool, values: list[tuple[str, Any]]) -> tuple[V
 def _party_versions(case: Case, values: list[tuple[str, Any]]) -> tuple[Version, ...]:
     facts = tuple(fid for fid, _ in values)
     named = frozenset(d for _, value in values if isinstance(value, list) for d in value)
-    open_choices = [value.one_of for _, value in values if isinstance(value, OneOf)]
+    open_choices = [c for _, value in values if (c := open_choice(value))]
 
     def by_names(parties: frozenset[str]) -> list[str]:
         return sorted(case.defendants[d].name if d in case.defendants else d for d in parties)
@@ -234,15 +245,32 @@ def _party_versions(case: Case, values: list[tuple[str, Any]]) -> tuple[Version,
     return tuple(Version(parties, facts) for parties in choices)
 
 
+def open_choice(value: Any) -> list[frozenset[str]]:
+    """The sets of parties an open party value may add: one of them (``one_of``), or any
+    that are not none (``at_least_one_of``, smallest first and at most as many as the
+    engine weighs). Empty where the value is not open."""
+    if isinstance(value, OneOf):
+        return [frozenset((d,)) for d in value.one_of]
+    if isinstance(value, AtLeastOneOf):
+        options = sorted(set(value.at_least_one_of))
+        subsets = (
+            frozenset(c)
+            for size in range(1, len(options) + 1)
+            for c in itertools.combinations(options, size)
+        )
+        return list(itertools.islice(subsets, MAX_PARTY_VERSIONS + 1))
+    return []
+
+
 def _party_choices(
-    named: frozenset[str], open_choices: Iterable[list[str]], order: Any
+    named: frozenset[str], open_choices: Iterable[list[frozenset[str]]], order: Any
 ) -> list[frozenset[str]]:
-    """The sets of parties the facts allow: those ``named`` and one of each open choice.
-    Built a choice at a time, so work grows with the distinct sets, not the combinations;
-    at most ``MAX_PARTY_VERSIONS`` of them are kept, the first in ``order``."""
+    """The sets of parties the facts allow: those ``named`` and one of each open choice's
+    sets. Built a choice at a time, so work grows with the distinct sets, not the
+    combinations; at most ``MAX_PARTY_VERSIONS`` of them are kept, the first in ``order``."""
     reachable = {named}
     for options in open_choices:
-        reachable = {parties | {d} for parties in reachable for d in options}
+        reachable = {parties | d for parties in reachable for d in options}
         if len(reachable) > MAX_PARTY_VERSIONS:
             reachable = set(sorted(reachable, key=order)[:MAX_PARTY_VERSIONS])
     return sorted(reachable, key=order)
@@ -258,16 +286,16 @@ def party_versions_exceeded(case: Case) -> list[str]:
             by_side.setdefault((name, fact.offered_by), []).append(value)
     exceeded = set()
     for (name, _), values in by_side.items():
-        open_choices = [v.one_of for v in values if isinstance(v, OneOf)]
+        open_choices = [c for v in values if (c := open_choice(v))]
         if open_choices and _too_many(open_choices):
             exceeded.add(name)
     return sorted(exceeded)
 
 
-def _too_many(open_choices: list[list[str]]) -> bool:
+def _too_many(open_choices: list[list[frozenset[str]]]) -> bool:
     reachable: set[frozenset[str]] = {frozenset()}
     for options in open_choices:
-        reachable = {parties | {d} for parties in reachable for d in options}
+        reachable = {parties | d for parties in reachable for d in options}
         if len(reachable) > MAX_PARTY_VERSIONS:
             return True
     return False

@@ -19,6 +19,9 @@ class ElementStatus(StrEnum):
     #: A question of law answered on the non-movant's version of the facts: never a
     #: genuine dispute, whatever the movant's version would give.
     MET = "met"
+    #: A prong whose answer changes within the range of dates the incident may have
+    #: happened on.
+    UNDETERMINED = "undetermined"
 
 
 class Leaning(StrEnum):
@@ -31,6 +34,8 @@ class DefenseOutcome(StrEnum):
     GRANTED = "granted"
     DENIED = "denied"
     NOT_REACHED = "not_reached"
+    #: The answer changes within the range of dates the incident may have happened on.
+    UNDETERMINED = "undetermined"
 
 
 class Side(StrEnum):
@@ -54,6 +59,8 @@ class EvidenceKind(StrEnum):
     DECLARATION = "declaration"
     AFFIDAVIT = "affidavit"
     VERIFIED_COMPLAINT = "verified_complaint"
+    UNVERIFIED_COMPLAINT = "unverified_complaint"
+    RULE_56_1_STATEMENT = "rule_56_1_statement"
     MEDICAL_RECORD = "medical_record"
     VIDEO = "video"
     DOCUMENT = "document"
@@ -61,6 +68,8 @@ class EvidenceKind(StrEnum):
     UNSWORN_ALLEGATION = "unsworn_allegation"
     ATTORNEY_ARGUMENT = "attorney_argument"
     BARE_CONCLUSION = "bare_conclusion"
+    #: The record does not say what kind of evidence it is.
+    UNKNOWN = "unknown"
 
 
 class Rule561Treatment(StrEnum):
@@ -99,3 +108,5 @@ class PlaintiffStatus(StrEnum):
 class DismissalReason(StrEnum):
     CONCEDED = "conceded"
     WITHDRAWN = "withdrawn"
+    ABANDONED = "abandoned"
+    DISMISSED_BY_COURT = "dismissed_by_court"

@@ -344,8 +344,8 @@ def diff_reports(before: Report, after: Report) -> list[Change]:
         changes.append(
             Change(
                 kind="rule_56_1",
-                before=before.rule_56_1.treatment.value,
-                after=after.rule_56_1.treatment.value,
+                before=str(before.rule_56_1.treatment or "not stated"),
+                after=str(after.rule_56_1.treatment or "not stated"),
                 explanation=after.rule_56_1.explanation,
             )
         )

@@ -1,10 +1,10 @@
 """One consistent world: attribute values, and which claims hold in it."""
 
-import datetime as dt
 from typing import Any
 
 from .conditions import Question, Truth, any_holds, truth
 from .law import Law, Selection, elements_of
+from .model.base import Period
 from .model.conditions import Condition
 from .model.rubric import Attribute, ClaimRubric, DefenseTest, ElementsTest, FactorsTest
 from .record import Version
@@ -25,7 +25,7 @@ class World:
         law: Law,
         values: dict[str, Any],
         defendants: tuple[str, ...],
-        incident_date: dt.date,
+        incident_date: Period,
         versions: dict[str, Version] | None = None,
     ) -> None:
         self.law = law
@@ -63,15 +63,26 @@ class World:
         return claim_id in self.law.library.claims
 
     def clearly_established(self, question: Question) -> Truth:
-        """Whether the conduct of a precedent decided before the incident matches."""
+        """Whether the conduct of a precedent decided before the incident matches. Where the
+        incident is known only to its month or year, a precedent decided within that range
+        may or may not predate it: its match leaves the answer unknown."""
         if question.defense is None:
             return None
-        conduct = (
-            p.conduct
-            for p in self.law.precedents(question.defense)
-            if p.decided < self.incident_date
-        )
-        return any_holds(conduct, self, question)
+        precedents = self.law.precedents(question.defense)
+        start, end = self.incident_date.start, self.incident_date.end
+        before = any_holds((p.conduct for p in precedents if p.decided < start), self, question)
+        if before is not False:
+            return before
+        if any(start <= p.decided < end for p in precedents):
+            inside = any_holds(
+                (p.conduct for p in precedents if start <= p.decided < end), self, question
+            )
+            return None if inside is not False else False
+        return False
+
+    def on(self, day: Period) -> "World":
+        """This world, the incident taken to have happened on ``day``."""
+        return World(self.law, self.values, self.defendants, day, self.versions)
 
     def select(self, rubric: ClaimRubric, defendant: str) -> Selection | None:
         """The first standard whose condition holds, and its first test that applies."""

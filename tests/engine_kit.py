@@ -88,12 +88,16 @@ SUMMARY_JUDGMENT = {
         "video",
         "document",
         "expert_report",
+        "rule_56_1_statement",
+        "unknown",
     ],
+    "flagged": {"unknown": ruling("Its kind is not stated.", "2")},
     "admissible_because": ruling("Sworn evidence counts."),
     "set_aside": {
         "unsworn_allegation": ruling("Unsworn words are a scintilla.", "2"),
         "attorney_argument": ruling("Argument is not evidence.", "2"),
         "bare_conclusion": ruling("Conclusions are a scintilla.", "2"),
+        "unverified_complaint": ruling("A pleading is not evidence.", "2"),
     },
     "blatant_contradiction": ruling("A video beats a blatantly false story.", "3"),
     "genuine_dispute": ruling("Genuine means a jury could go either way.", "4"),
@@ -106,6 +110,7 @@ SUMMARY_JUDGMENT = {
         "assiduous_review": ruling("The court reviews the record.", "7"),
         "responses_considered": ruling("The responses frame the dispute.", "8"),
     },
+    "rule_56_1_not_stated": ruling("Nothing is deemed admitted.", "9"),
 }
 
 

@@ -439,8 +439,11 @@ def test_another_plaintiff_version_of_a_contested_point_never_turns_denied_into_
     }
     new = dict(new, establishes={a: v for a, v in new["establishes"].items() if a in contested})
     # Only a version is added: a video blatantly contradicting a version removes it, whoever
-    # offers it (Scott v. Harris), which is a removal, not another version.
+    # offers it (Scott v. Harris), and so does a non-movant's fact that disputes a movant's,
+    # which then supplies nothing to the non-movant's world (Tolan v. Cotton): removals, not
+    # other versions.
     new.pop("blatantly_contradicts", None)
+    new["disputes"] = []
     _monotone_after_adding(data, new)
 
 

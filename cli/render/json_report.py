@@ -17,7 +17,11 @@ def as_data(value: Any) -> Any:
     Report parts become objects of their fields, enums their values, tuples lists.
     """
     if isinstance(value, Out):
-        return {f.name: as_data(getattr(value, f.name)) for f in fields(value)}
+        return {
+            f.name: as_data(getattr(value, f.name))
+            for f in fields(value)
+            if not (f.metadata.get("omit_empty") and not getattr(value, f.name))
+        }
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, list | tuple):

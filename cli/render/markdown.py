@@ -38,6 +38,7 @@ from .wording import (
     dismissed_claims,
     dispute_questions,
     episode_suffix,
+    evidence_words,
     fact_groups,
     humanize,
     live_claims,
@@ -126,6 +127,7 @@ class _Writer:
         self.rule_56_1()
         self.dismissals()
         self.set_aside()
+        self.flagged()
         self.standard()
         for _, group in live_claims(r):
             self.claim_group(group)
@@ -178,7 +180,21 @@ class _Writer:
         for entry in self.report.set_aside:
             fact = entry.fact
             self.item(
-                f"{esc(sentence_start(humanize(fact.evidence)))} offered by "
+                f"{esc(sentence_start(evidence_words(fact.evidence)))} offered by "
+                f"{esc(side_name(self.report, fact.offered_by))}: {self.facts([fact])}. "
+                f"{self.with_cites(entry.reason, entry.authorities)}",
+                0,
+            )
+        self.end_list()
+
+    def flagged(self) -> None:
+        if not self.report.flagged:
+            return
+        self.numbered("Evidence counted, but flagged")
+        for entry in self.report.flagged:
+            fact = entry.fact
+            self.item(
+                f"{esc(sentence_start(evidence_words(fact.evidence)))} offered by "
                 f"{esc(side_name(self.report, fact.offered_by))}: {self.facts([fact])}. "
                 f"{self.with_cites(entry.reason, entry.authorities)}",
                 0,

@@ -47,6 +47,7 @@ from .wording import (
     dismissed_claims,
     dispute_questions,
     episode_suffix,
+    evidence_words,
     fact_groups,
     humanize,
     live_claims,
@@ -81,6 +82,7 @@ STATUS_STYLE = {
     ElementStatus.GENUINE_DISPUTE: "yellow",
     ElementStatus.NOT_MET: "red",
     ElementStatus.NOT_REACHED: "dim",
+    ElementStatus.UNDETERMINED: "yellow",
 }
 STATUS_BADGE = {
     ElementStatus.UNDISPUTED_MET: "MET",
@@ -88,6 +90,7 @@ STATUS_BADGE = {
     ElementStatus.GENUINE_DISPUTE: "DISPUTED",
     ElementStatus.NOT_MET: "NOT MET",
     ElementStatus.NOT_REACHED: "NOT REACHED",
+    ElementStatus.UNDETERMINED: "UNDETERMINED",
 }
 LEANING_STYLE = {Leaning.PLAINTIFF: "green", Leaning.DEFENDANT: "red", Leaning.NEUTRAL: "dim"}
 LEANING_BADGE = {
@@ -99,6 +102,7 @@ DEFENSE_STYLE = {
     DefenseOutcome.GRANTED: "bold red",
     DefenseOutcome.DENIED: "bold green",
     DefenseOutcome.NOT_REACHED: "dim",
+    DefenseOutcome.UNDETERMINED: "bold yellow",
 }
 
 
@@ -148,6 +152,7 @@ class _Writer:
             *self.rule_56_1(),
             *self.dismissals(),
             *self.set_aside(),
+            *self.flagged(),
             *self.summary(),
         ]
         for _, group in live_claims(r):
@@ -182,7 +187,19 @@ class _Writer:
         out: list[RenderableType] = [self.heading("Evidence set aside")]
         for entry in self.report.set_aside:
             who = side_name(self.report, entry.fact.offered_by)
-            head = Text(f"{sentence_start(humanize(entry.fact.evidence))} offered by {who}: ")
+            head = Text(f"{sentence_start(evidence_words(entry.fact.evidence))} offered by {who}: ")
+            out.append(self.bullet(Text.assemble(head, self.fact(entry.fact))))
+            out.append(Padding(self.sentence(entry.reason, entry.authorities), (0, 0, 0, 4)))
+        out.append(Text(""))
+        return out
+
+    def flagged(self) -> list[RenderableType]:
+        if not self.report.flagged:
+            return []
+        out: list[RenderableType] = [self.heading("Evidence counted, but flagged")]
+        for entry in self.report.flagged:
+            who = side_name(self.report, entry.fact.offered_by)
+            head = Text(f"{sentence_start(evidence_words(entry.fact.evidence))} offered by {who}: ")
             out.append(self.bullet(Text.assemble(head, self.fact(entry.fact))))
             out.append(Padding(self.sentence(entry.reason, entry.authorities), (0, 0, 0, 4)))
         out.append(Text(""))

@@ -38,6 +38,7 @@ STATUS_WORDS = {
     ElementStatus.GENUINE_DISPUTE: "genuine dispute",
     ElementStatus.NOT_MET: "not met",
     ElementStatus.NOT_REACHED: "not reached",
+    ElementStatus.UNDETERMINED: "undetermined",
 }
 LEANING_WORDS = {
     Leaning.PLAINTIFF: "favours the plaintiff",
@@ -48,8 +49,10 @@ DEFENSE_WORDS = {
     DefenseOutcome.GRANTED: "granted",
     DefenseOutcome.DENIED: "denied",
     DefenseOutcome.NOT_REACHED: "not reached",
+    DefenseOutcome.UNDETERMINED: "undetermined",
 }
-TREATMENT_WORDS = {
+TREATMENT_WORDS: dict[Rule561Treatment | None, str] = {
+    None: "posture not stated",
     Rule561Treatment.DEEMED_ADMITTED: "facts deemed admitted",
     Rule561Treatment.ASSIDUOUS_REVIEW: "assiduous review of the record",
     Rule561Treatment.RESPONSES_CONSIDERED: "responses considered",
@@ -139,7 +142,7 @@ def all_refs(report: Report) -> Iterable[AuthorityRef]:
     for reason in report.standard:
         yield from reason.authorities
     yield from report.rule_56_1.pins
-    for item in report.set_aside:
+    for item in [*report.set_aside, *report.flagged]:
         yield from item.authorities
     for claim in report.claims:
         yield from claim.authorities
@@ -209,7 +212,9 @@ def value_words(value: Any, names: Mapping[str, str]) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return ", ".join(names.get(str(v), str(v)) for v in value) or "none"
+        return ", ".join(names.get(str(v), str(v).replace("_", " ")) for v in value) or "none"
+    if isinstance(value, dict) and "at_least" in value:
+        return "at least " + value_words(value["at_least"], names)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return names.get(str(value), str(value).replace("_", " "))
@@ -217,6 +222,17 @@ def value_words(value: Any, names: Mapping[str, str]) -> str:
 
 def humanize(identifier: str) -> str:
     return identifier.replace("_", " ")
+
+
+_EVIDENCE_WORDS = {
+    "unknown": "evidence of a kind the record does not state",
+    "rule_56_1_statement": "Local Rule 56.1 statement",
+}
+
+
+def evidence_words(kind: str) -> str:
+    """An evidence kind as a phrase: most are their id in words."""
+    return _EVIDENCE_WORDS.get(kind) or humanize(kind)
 
 
 def live_claims(report: Report) -> list[tuple[str, list[ClaimResult]]]:

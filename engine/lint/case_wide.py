@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..model.case import Case, OneOf
+from ..model.case import AtLeastOneOf, Case, OneOf
 from ..record import MAX_PARTY_VERSIONS, party_versions_exceeded
 from ..vocab import AttributeType
 from .context import CaseContext, present_entries
@@ -89,11 +89,13 @@ def party_alternatives_beyond_bound(ctx: CaseContext) -> Iterator[Issue]:
         )
 
 
-def _open_party_values(case: Case, ctx: CaseContext) -> Iterator[tuple[str, str, OneOf]]:
+def _open_party_values(
+    case: Case, ctx: CaseContext
+) -> Iterator[tuple[str, str, OneOf | AtLeastOneOf]]:
     attributes = ctx.library.attributes
     for fact_id, fact in present_entries(case.facts):
         for attribute_id, value in fact.establishes.items():
             attribute = attributes.get(attribute_id)
             party = attribute is not None and attribute.type is AttributeType.PARTY
-            if party and isinstance(value, OneOf):
+            if party and isinstance(value, OneOf | AtLeastOneOf):
                 yield fact_id, attribute_id, value

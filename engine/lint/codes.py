@@ -47,7 +47,10 @@ CODES: dict[str, str] = {
     "R021": "a fact establishes an attribute that no rubric reads (warning)",
     "R022": "a 'TO BE COMPLETED' or 'TO BE CITED' placeholder left in a case (warning)",
     "R023": "open party alternatives (one_of) beyond what the engine weighs (warning)",
-    "R024": "a fact or expected holding names an episode the case does not list",
+    "R024": "a floor (at_least) on an attribute that is not ordinal, or at_least_one_of on "
+    "one that does not name parties",
+    "R025": "a defendant given the reserved id 'unidentified_officer'",
+    "R026": "a fact or expected holding names an episode the case does not list",
 }
 
 #: Codes that never fail `triable validate` on their own.

@@ -7,7 +7,7 @@ from .registry import Issue, Subject, rule
 from .values import did_you_mean
 
 
-@rule("R024", Subject.CASE)
+@rule("R026", Subject.CASE)
 def unknown_episode(ctx: CaseContext) -> Iterator[Issue]:
     """A fact or an expected holding names an episode the case's ``episodes`` do not list.
 

@@ -108,7 +108,8 @@ def expected_before_the_law(ctx: CaseContext, i: int, exp: ExpectedDefense) -> I
 def _earlier_precedents(ctx: CaseContext, test: DefenseTest) -> bool:
     authorities = ctx.library.authorities
     return any(
-        (a := authorities.get(p.cite.authority)) is not None and a.decided < ctx.case.incident_date
+        (a := authorities.get(p.cite.authority)) is not None
+        and a.decided < ctx.case.incident_date.end
         for p in test.clearly_established_by
     )
 

@@ -7,7 +7,7 @@ from ..model.case import Fact
 from ..vocab import EvidenceKind
 from .context import CaseContext
 from .registry import Issue, Subject, YamlPath, rule
-from .values import check_value, did_you_mean, yaml11_word
+from .values import check_value, did_you_mean, form_misfit, yaml11_word
 
 
 def _establishes(fact_id: str, attribute_id: str) -> YamlPath:
@@ -71,6 +71,22 @@ def value_misfits(ctx: CaseContext, fact_id: str, attribute_id: str, value: Any)
     problem = check_value(ctx.library, attribute_id, value, ctx.defendants)
     if problem:
         yield Issue(problem, _establishes(fact_id, attribute_id))
+
+
+@rule("R024", Subject.FACT_VALUE)
+def form_of_value_misfits(
+    ctx: CaseContext, fact_id: str, attribute_id: str, value: Any
+) -> Iterator[Issue]:
+    """A value given in a form its attribute cannot take: a floor on an attribute whose
+    values are not ordered levels, or a choice among defendants on one that names none.
+
+    Fails: ``handcuffs_unreasonably_tight: {at_least: true}``. Passes: ``injury_severity:
+    {at_least: minor_lasting}``, ``force_applied_by: {at_least_one_of: [ramos, knowles]}``.
+    """
+    if _settable(ctx, attribute_id):
+        problem = form_misfit(ctx.library, attribute_id, value)
+        if problem:
+            yield Issue(problem, _establishes(fact_id, attribute_id))
 
 
 @rule("R021", Subject.FACT_VALUE)

@@ -2,7 +2,13 @@
 
 from collections.abc import Iterator
 
-from ..model.case import AssertedClaim, Defendant, Dismissal, RaisedDefense
+from ..model.case import (
+    UNIDENTIFIED_OFFICER,
+    AssertedClaim,
+    Defendant,
+    Dismissal,
+    RaisedDefense,
+)
 from .context import CaseContext
 from .registry import Issue, Subject, YamlPath, rule
 from .values import did_you_mean
@@ -110,6 +116,21 @@ def defendant_without_claim(ctx: CaseContext, ident: str, _: Defendant) -> Itera
 def _unknown_defendants(ctx: CaseContext, names: list[str], at: YamlPath) -> Iterator[Issue]:
     for j, name in enumerate(names):
         if name not in ctx.defendants:
-            yield Issue(
-                f"unknown defendant '{name}'{did_you_mean(name, ctx.defendants)}", (*at, j)
-            )
+            yield Issue(f"unknown defendant '{name}'{did_you_mean(name, ctx.defendants)}", (*at, j))
+
+
+@rule("R025", Subject.DEFENDANT)
+def defendant_named_as_nobody(ctx: CaseContext, ident: str, _: Defendant) -> Iterator[Issue]:
+    """A defendant's id is the reserved value that stands, in a fact, for an officer nobody
+    has identified; the two could not be told apart.
+
+    Fails: ``defendants: {unidentified_officer: {name: John Doe, role: Officer}}``.
+    Passes: ``defendants: {john_doe: {name: John Doe, role: Officer}}``.
+    """
+    if ident == UNIDENTIFIED_OFFICER:
+        yield Issue(
+            f"'{UNIDENTIFIED_OFFICER}' is reserved for an officer a fact cannot name; give "
+            "this defendant another id, such as john_doe",
+            ("defendants", ident),
+            key=True,
+        )

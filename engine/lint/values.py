@@ -6,7 +6,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..library import Library
-from ..model.case import OneOf
+from ..model.case import UNIDENTIFIED_OFFICER, AtLeast, AtLeastOneOf, OneOf
 from ..vocab import AttributeType
 from .registry import YamlPath
 
@@ -28,6 +28,10 @@ def check_value(
     """Why ``value`` cannot be a value of the attribute, or None when it can."""
     attribute = library.attributes[attribute_id]
     kind = attribute.type
+    if form_misfit(library, attribute_id, value):
+        return None  # R024 says what the form needs
+    if isinstance(value, AtLeast):
+        value = value.at_least
     if kind is AttributeType.BOOLEAN and not isinstance(value, bool):
         return f"'{attribute_id}' is a boolean attribute: write true or false"
     if kind is AttributeType.NUMBER and (
@@ -48,15 +52,42 @@ def check_value(
     return None
 
 
+def form_misfit(library: Library, attribute_id: str, value: Any) -> str | None:
+    """Why an open or partial form of value cannot be given to the attribute, or None."""
+    attribute = library.attributes[attribute_id]
+    if isinstance(value, AtLeast) and attribute.type is not AttributeType.ORDINAL:
+        hint = (
+            "; for one or more of several defendants write {at_least_one_of: [...]}"
+            if attribute.type is AttributeType.PARTY
+            else ""
+        )
+        return (
+            f"'{attribute_id}' is a {attribute.type} attribute: only an ordinal attribute's "
+            f"value can be a floor ({{at_least: LEVEL}}){hint}"
+        )
+    if isinstance(value, AtLeastOneOf) and attribute.type is not AttributeType.PARTY:
+        return (
+            f"'{attribute_id}' is a {attribute.type} attribute: only an attribute that names "
+            "defendants can be {at_least_one_of: [...]}"
+        )
+    return None
+
+
 def _party_problem(attribute_id: str, value: Any, defendants: set[str] | None) -> str | None:
-    names = value.one_of if isinstance(value, OneOf) else value
+    if isinstance(value, OneOf):
+        names = value.one_of
+    elif isinstance(value, AtLeastOneOf):
+        names = value.at_least_one_of
+    else:
+        names = value
     if not isinstance(names, list):
         return (
-            f"'{attribute_id}' names defendants: write a list like [ramos] or "
-            "{one_of: [ramos, knowles]} when the record does not say which"
+            f"'{attribute_id}' names defendants: write a list like [ramos], or "
+            "{one_of: [ramos, knowles]} or {at_least_one_of: [ramos, knowles]} when the "
+            f"record does not say which, or [{UNIDENTIFIED_OFFICER}]"
         )
     if defendants is not None:
-        unknown = [n for n in names if n not in defendants]
+        unknown = [n for n in names if n not in defendants and n != UNIDENTIFIED_OFFICER]
         if unknown:
             return (
                 f"unknown defendant '{unknown[0]}' in '{attribute_id}'"

@@ -15,7 +15,7 @@ from ..vocab import (
     Rule561Treatment,
     Side,
 )
-from .base import CiteRef, Frozen, Identifier, WrittenDate
+from .base import CiteRef, Frozen, Identifier, WrittenPeriod
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -26,7 +26,26 @@ class OneOf(Frozen):
     one_of: list[Identifier] = Field(min_length=2)
 
 
-FactValue = StrictBool | StrictInt | StrictFloat | str | list[Identifier] | OneOf
+class AtLeastOneOf(Frozen):
+    """An open party value: one or more of these defendants, the record does not say which."""
+
+    at_least_one_of: list[Identifier] = Field(min_length=2)
+
+
+class AtLeast(Frozen):
+    """An ordinal value known only from below: this level or a higher one."""
+
+    #: A level; a number is let through so that lint can say that only levels have floors.
+    at_least: str | StrictInt | StrictFloat
+
+
+#: A party value naming someone who acted but is not a defendant: an officer nobody has
+#: identified. It matches no defendant, yet the act it names happened.
+UNIDENTIFIED_OFFICER = "unidentified_officer"
+
+FactValue = (
+    StrictBool | StrictInt | StrictFloat | str | list[Identifier] | OneOf | AtLeastOneOf | AtLeast
+)
 
 
 class Plaintiff(Frozen):
@@ -45,7 +64,8 @@ class AssertedClaim(Frozen):
 
 
 class Dismissal(Frozen):
-    """A concession or withdrawal: of a claim, of every claim against a defendant, or a pair."""
+    """A claim conceded, withdrawn, abandoned or dismissed by the court: one claim, every
+    claim against a defendant, or a pair."""
 
     claim: Identifier | None = None
     defendant: Identifier | None = None
@@ -92,7 +112,10 @@ class Rule561Posture(Frozen):
 class Motion(Frozen):
     movant: Party
     cite: Text
-    rule_56_1: Rule561Posture
+    rule_56_1: Rule561Posture | None = Field(
+        None,
+        description="Left out where the record does not say: then nothing is deemed admitted.",
+    )
 
 
 class Episode(Frozen):
@@ -163,7 +186,7 @@ class Case(Frozen):
     docket: Text | None = None
     variant_of: str | None = Field(None, description="The case file this one varies.")
     note: str | None = None
-    incident_date: WrittenDate
+    incident_date: WrittenPeriod
     plaintiff: Plaintiff
     defendants: dict[Identifier, Defendant] = Field(min_length=1)
     claims: list[AssertedClaim] = Field(min_length=1)

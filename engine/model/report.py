@@ -6,7 +6,7 @@ episode it was decided for; the report lists the case's episodes. A case with no
 reports them empty, and everything else as version 1 did."""
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning, Rule561Treatment
@@ -170,10 +170,16 @@ class SetAsideFact(Out):
     authorities: Sequence[AuthorityRef]
 
 
+#: Marks a field the JSON report leaves out while it is empty: a part added after
+#: report_version 1 was published, so that reports without it read exactly as before.
+OMIT_EMPTY = {"omit_empty": True}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rule561Report(Out):
-    complied: bool
-    treatment: Rule561Treatment
+    #: Both None where the motion does not state the posture: nothing is deemed admitted.
+    complied: bool | None
+    treatment: Rule561Treatment | None
     deemed_admitted: Sequence[str]
     authorities: Sequence[str]
     pins: Sequence[AuthorityRef]
@@ -201,6 +207,9 @@ class Report(Out):
     standard: Sequence[Reason]
     rule_56_1: Rule561Report
     set_aside: Sequence[SetAsideFact]
+    #: Admissible evidence the summary-judgment rubric points out (e.g. of a kind the record
+    #: does not state), each with why.
+    flagged: Sequence[SetAsideFact] = field(default=(), metadata=OMIT_EMPTY)
     claims: Sequence[ClaimResult]
     defenses: Sequence[DefenseResult]
     immaterial_disputes: Sequence[Dispute]

@@ -156,6 +156,7 @@ DEFENSE_SLOTS: dict[str, tuple[str, ...]] = {
     "denied": _EVERY_OUTCOME,
     "disputed": _EVERY_OUTCOME,
     "not_reached": (*_EVERY_OUTCOME, "why"),
+    "undetermined": (*_EVERY_OUTCOME, "range_start", "range_end", "decided"),
 }
 """Each outcome sentence of a defense, and the slots the engine fills in it."""
 
@@ -190,6 +191,15 @@ class DefenseTest(Frozen):
         description="The outcome when the claim does not survive. Slots: "
         + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["not_reached"])
         + "."
+    )
+    undetermined: Text = Field(
+        "{defense} cannot be decided for {defendant} on the {claim} claim: the incident "
+        "date is known only as {incident_date} ({range_start} to {range_end}), and the "
+        "answer changes within that range: it turns on law decided inside it, {decided}.",
+        description="The outcome when the answer changes within the range of dates an "
+        "incident known only to its month or year may have happened on. Slots: "
+        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["undetermined"])
+        + ".",
     )
 
     @model_validator(mode="after")
@@ -260,6 +270,10 @@ class SummaryJudgmentRubric(Frozen):
     set_aside: dict[EvidenceKind, Ruling] = Field(
         description="Evidence kinds that cannot create a genuine dispute, each with why."
     )
+    flagged: dict[EvidenceKind, Ruling] = Field(
+        default_factory=dict,
+        description="Admissible evidence kinds the report points out, each with why.",
+    )
     blatant_contradiction: Ruling
     genuine_dispute: Ruling
     no_credibility_weighing: Ruling
@@ -267,6 +281,9 @@ class SummaryJudgmentRubric(Frozen):
     favorable_inferences: Ruling
     no_evidence: Ruling
     rule_56_1: dict[Rule561Treatment, Ruling]
+    rule_56_1_not_stated: Ruling = Field(
+        description="Why nothing is deemed admitted where a case does not state the posture."
+    )
 
     @model_validator(mode="after")
     def _every_kind_has_a_place(self) -> "SummaryJudgmentRubric":
@@ -276,6 +293,11 @@ class SummaryJudgmentRubric(Frozen):
         missing = set(EvidenceKind) - set(self.admissible) - set(self.set_aside)
         if missing:
             raise ValueError(f"evidence kinds neither admissible nor set aside: {sorted(missing)}")
+        not_admitted = set(self.flagged) - set(self.admissible)
+        if not_admitted:
+            raise ValueError(
+                f"only admissible evidence kinds can be flagged: {sorted(not_admitted)}"
+            )
         missing_561 = set(Rule561Treatment) - set(self.rule_56_1)
         if missing_561:
             raise ValueError(f"rule_56_1 needs a ruling for: {sorted(missing_561)}")
