@@ -196,10 +196,32 @@ def test_each_episode_is_asked_for_its_own_kind_of_force(tmp_path: Path) -> None
     cuffs_part = ran.out.split("Use of force 2 of 2")[0]
     assert question("force_significance") in blows_part
     assert question("force_significance") not in cuffs_part
-    # The crime is the same for every use of force: asked once, without an episode.
-    assert ran.out.count(question("crime_severity")) == 1
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert case["facts"]["the_blows_force_kind"]["establishes"] == {"force_kind": "weapon"}
+
+
+def test_what_is_the_same_for_every_use_of_force_is_asked_once(tmp_path: Path) -> None:
+    path = tmp_path / "doe.yaml"
+    known = {
+        "plaintiff_status": "arrestee",
+        "force_kind": "weapon",
+        "handcuffs_used_as_weapon": False,
+    }
+    reads = plan(LIBRARY, ["excessive_force"], known).reads
+    blows = ["weapon", "false", *("serious" if a == "crime_severity" else "" for a in reads)]
+    kicks = ["bodily_force", "false"]
+    ran = interview(
+        [*basics("arrestee", bystander=False), "2", "the blows", "the kicks", *blows, *kicks],
+        "--output",
+        str(path),
+        blanks=40,
+    )
+    assert ran.code == 0, ran.output
+    assert question("force_significance") in ran.out.split("Use of force 2 of 2: the kicks")[1]
+    assert ran.out.count(question("crime_severity")) == 1
+    fact = yaml.safe_load(path.read_text(encoding="utf-8"))["facts"]["crime_severity"]
+    assert "episode" not in fact
+    assert fact["establishes"] == {"crime_severity": "serious"}
 
 
 # --- '?' -----------------------------------------------------------------------------------
