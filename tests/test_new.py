@@ -116,6 +116,7 @@ def test_the_questionnaire_asks_the_claims_questions(tmp_path: Path) -> None:
         "",  # no more defendants
         "excessive_force:roe",
         "",  # no more claims
+        "",  # one use of force
     ]
     # Then each question excessive force reads, in the vocabulary's order; blank skips.
     questions = ["handcuffing", "roe", "maybe", "true"]

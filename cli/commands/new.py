@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import typer
 
 from triable.engine.errors import Location, UnusableInput
 
+from ..draft import CASE_WIDE, TO_COMPLETE, Draft, case_yaml
 from .options import RUBRICS_OPTION
 
 if TYPE_CHECKING:
     from triable.engine.library import Library
 
-#: Marks what the student must still supply; the file is valid, and honest about it.
-TO_CITE = "TO BE CITED: the record cite (e.g. Pl. Tr. 40:19-41:19)"
-TO_COMPLETE = "TO BE COMPLETED"
 STATUSES = ("pretrial_detainee", "arrestee", "convicted_prisoner", "free_person")
+#: More separate uses of force than anyone would answer questions about, one by one.
+MOST_EPISODES = 12
 
 
 def _first_undecodable(text: str) -> int | None:
@@ -69,23 +68,33 @@ def command(
     incident_date: str | None = typer.Option(
         None, "--incident-date", metavar="YYYY-MM-DD", help="When the force was used."
     ),
+    episodes: list[str] = typer.Option(
+        [],
+        "--episode",
+        metavar="ID:LABEL",
+        help="A separate use of force (or event), in the order they happened, e.g. "
+        "'spray:the pepper spray'. Give two or more; one is the whole case.",
+    ),
     answers: list[str] = typer.Option(
-        [], "--answer", metavar="ATTR=VALUE", help="An answer to one of the claims' questions."
+        [],
+        "--answer",
+        metavar="[EPISODE.]ATTR=VALUE",
+        help="An answer to one of the claims' questions, for one episode or the whole case.",
     ),
     no_input: bool = typer.Option(
         False, "--no-input", help="Ask nothing: take everything from the options (for scripts)."
     ),
     rubrics: Path | None = RUBRICS_OPTION,
 ) -> None:
-    """Ask the basics and the plain questions the chosen claims' tests read; write a case.
+    """Ask the basics, the separate uses of force, and the plain questions the chosen claims'
+    tests read for that plaintiff and kind of force; write a case.
 
     Each answer becomes a placeholder fact offered by the plaintiff, marked for the real
-    record cite. Blank answers are skipped. With --no-input nothing is asked.
+    record cite. Blank answers are skipped; '?' defines the levels of an answer. If input
+    ends early, the answers given so far are written. With --no-input nothing is asked.
 
     Example: triable new --output cases/my_case.yaml
     """
-    from triable.engine.errors import TriableError, UsageError
-
     from .. import session
     from ..output import write_output
 
@@ -98,123 +107,26 @@ def command(
             "--incident-date": [incident_date],
             "--defendant": list(defendants),
             "--claim": list(claims),
+            "--episode": list(episodes),
             "--answer": list(answers),
         }
     )
     library = session.library(rubrics)
-    answered_lines = 0
-
-    def prompt(label: str, **options: Any) -> Any:
-        nonlocal answered_lines
-        answered_lines += 1
-        try:
-            answer = typer.prompt(label, **options)
-        except UnicodeDecodeError as exc:
-            raise _not_utf8(label, exc.object[exc.start], answered_lines, exc.start + 1) from None
-        bad = _first_undecodable(str(answer))
-        if bad is not None:
-            raise _not_utf8(label, ord(answer[bad]) - 0xDC00, answered_lines, bad + 1)
-        return answer
-
     if output is not None and output.exists() and not force:
         # Refuse before asking anything, not after the student has typed every answer.
         write_output("", output, force=False)
-
-    def ask(label: str, parse: Callable[[str], Any], option: str, default: str = "") -> Any:
-        if no_input:
-            raise UsageError("U010", f"{option} is required with --no-input")
-        while True:
-            text = prompt(label, default=default, show_default=bool(default))
-            try:
-                return parse(text)
-            except TriableError as exc:
-                typer.echo(f"  {exc.message}", err=True)
-
-    def given(value: str | None, parse: Callable[[str], Any], label: str, option: str) -> Any:
-        return parse(value) if value is not None else ask(label, parse, option)
-
-    caption_v = given(caption, _text("caption"), "Caption (e.g. Ali v. Ramos)", "--caption")
-    if court is None and not no_input:
-        court = prompt("Court", default=TO_COMPLETE)
-    court_v = _text("court")(court or TO_COMPLETE)
-    plaintiff_v = given(plaintiff, _text("plaintiff"), "Plaintiff's name", "--plaintiff")
-    status_v = given(status, _status, f"Plaintiff's status ({', '.join(STATUSES)})", "--status")
-    date_v = given(incident_date, _date, "Incident date (YYYY-MM-DD)", "--incident-date")
-
-    people: dict[str, dict[str, str]] = {}
-    for text in defendants:
-        _add_defendant(people, text)
-    while not people or (not no_input and not defendants):
-        if no_input:
-            raise UsageError("U010", "--defendant ID:NAME:ROLE is required with --no-input")
-        text = prompt(
-            "Defendant as id:Name:Role (blank when done)"
-            if people
-            else "Defendant as id:Name:Role",
-            default="",
-            show_default=False,
-        )
-        if not text.strip() and people:
-            break
-        try:
-            _add_defendant(people, text)
-        except TriableError as exc:
-            typer.echo(f"  {exc.message}", err=True)
-
-    asserted: dict[str, list[str]] = {}
-    for text in claims:
-        _add_claim(library, people, asserted, text)
-    if not asserted and no_input:
-        raise UsageError("U010", "--claim CLAIM:DEF1,DEF2 is required with --no-input")
-    if not claims and not no_input:
-        typer.echo("Claims: " + ", ".join(library.claims))
-        everyone = ",".join(people)
-        while True:
-            text = prompt(
-                f"Claim as claim:{everyone} (blank when done)"
-                if asserted
-                else f"Claim as claim:{everyone}",
-                default="",
-                show_default=False,
-            )
-            if not text.strip() and asserted:
-                break
-            try:
-                _add_claim(library, people, asserted, text)
-            except TriableError as exc:
-                typer.echo(f"  {exc.message}", err=True)
-
-    answered = _answers(library, people, answers)
-    if not no_input:
-        for attribute_id in questions(library, list(asserted)):
-            if attribute_id in answered:
-                continue
-            attribute = library.attributes[attribute_id]
-            hint = _hint(library, attribute_id, people)
-            while True:
-                text = prompt(
-                    f"{attribute.question} [{hint}; blank to skip]", default="", show_default=False
-                )
-                if not text.strip():
-                    break
-                try:
-                    answered.update(_answers(library, people, [f"{attribute_id}={text}"]))
-                    break
-                except TriableError as exc:
-                    typer.echo(f"  {exc.message}", err=True)
-
-    data = {
-        "caption": caption_v,
-        "court": court_v,
-        "incident_date": date_v,
-        "plaintiff": {"name": plaintiff_v, "status": status_v},
-        "defendants": people,
-        "claims": asserted,
-        "answers": answered,
-    }
-    text = case_yaml(library, data, _schema_path(output))
-    _check(library, text, output)
-    write_output(text, output, force=force, inputs=session.inputs([], rubrics))
+    given = Given(caption, court, plaintiff, status, incident_date, defendants, claims)
+    draft = Draft()
+    interview = Interview(library, draft, no_input)
+    try:
+        interview.basics(given)
+        interview.episodes(episodes)
+        for text in answers:
+            _answer(library, draft, text)
+        interview.questions()
+    except typer.Abort as exc:
+        _ended_early(library, draft, output, force, rubrics, exc)
+    _write(library, draft, output, force, rubrics)
     if output is not None:
         typer.echo(
             f"wrote {output}: complete each fact marked '{TO_COMPLETE}' or 'TO BE CITED', add "
@@ -223,15 +135,247 @@ def command(
         )
 
 
-def questions(library: Library, claims: list[str]) -> list[str]:
-    """The attributes the claims' tests read, in the vocabulary's order."""
-    from triable.engine.law import Law
+class Given(NamedTuple):
+    caption: str | None
+    court: str | None
+    plaintiff: str | None
+    status: str | None
+    incident_date: str | None
+    defendants: list[str]
+    claims: list[str]
 
-    law = Law(library)
-    read: set[str] = set()
-    for claim in claims:
-        read |= law.claim_reads.get(claim, frozenset())
-    return [a for a, attr in library.attributes.items() if a in read and not attr.from_case]
+
+def _write(
+    library: Library, draft: Draft, output: Path | None, force: bool, rubrics: Path | None
+) -> None:
+    from .. import session
+    from ..output import write_output
+
+    text = case_yaml(library, draft.data(), _schema_path(output))
+    _check(library, text, output)
+    write_output(text, output, force=force, inputs=session.inputs([], rubrics))
+
+
+def _ended_early(
+    library: Library,
+    draft: Draft,
+    output: Path | None,
+    force: bool,
+    rubrics: Path | None,
+    exc: BaseException,
+) -> NoReturn:
+    """Input ended (or was interrupted) mid-interview: keep what was answered."""
+    interrupted = isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt)
+    typer.echo("", err=True)
+    why = "interrupted" if interrupted else "input ended before the interview did"
+    if not draft.writable():
+        again = " ".join(["triable new", *(["--output", str(output)] if output else [])])
+        typer.echo(
+            f"triable: {why}; the plaintiff's status, the incident date, a defendant and a "
+            "claim are needed before a case can be written, so nothing was written. To go "
+            f"on from here: {' '.join([again, *draft.options()])}",
+            err=True,
+        )
+        raise typer.Exit(130 if interrupted else 1)
+    if output is None:
+        output = _spare_path(draft.caption)
+        force = False
+    _write(library, draft, output, force, rubrics)
+    typer.echo(
+        f"triable: {why}; wrote the answers given so far to {output}. It is a valid case: "
+        f"complete it by hand, or answer the rest with: triable new --force --output {output} "
+        + " ".join(draft.options()),
+        err=True,
+    )
+    raise typer.Exit(130 if interrupted else 1)
+
+
+def _spare_path(caption: str | None) -> Path:
+    """A new file in the working folder, named after the caption, that replaces nothing."""
+    from ..interview import identifier
+
+    stem = identifier(caption or "new case", [])
+    taken = {p.stem for p in Path(".").glob(f"{stem}*.yaml")}
+    return Path(identifier(stem, taken) + ".yaml")
+
+
+class Interview:
+    """The questions, asked in order; each answer goes into the draft as soon as it is given."""
+
+    def __init__(self, library: Library, draft: Draft, no_input: bool) -> None:
+        self.library = library
+        self.draft = draft
+        self.no_input = no_input
+        self.lines = 0
+        #: The questions asked (or answered by option), by episode.
+        self.done: dict[str, set[str]] = {}
+
+    def prompt(self, label: str, **options: Any) -> Any:
+        self.lines += 1
+        try:
+            answer = typer.prompt(label, **options)
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(label, exc.object[exc.start], self.lines, exc.start + 1) from None
+        bad = _first_undecodable(str(answer))
+        if bad is not None:
+            raise _not_utf8(label, ord(answer[bad]) - 0xDC00, self.lines, bad + 1)
+        return answer
+
+    def ask(self, label: str, parse: Callable[[str], Any], option: str, default: str = "") -> Any:
+        from triable.engine.errors import TriableError, UsageError
+
+        if self.no_input:
+            raise UsageError("U010", f"{option} is required with --no-input")
+        while True:
+            text = self.prompt(label, default=default, show_default=bool(default))
+            try:
+                return parse(text)
+            except TriableError as exc:
+                typer.echo(f"  {exc.message}", err=True)
+
+    def given(self, value: str | None, parse: Callable[[str], Any], label: str, opt: str) -> Any:
+        return parse(value) if value is not None else self.ask(label, parse, opt)
+
+    def until_blank(self, label: str, add: Callable[[str], None], first: bool) -> None:
+        """Ask for one entry, then more until a blank answer (blank only once there is one)."""
+        from triable.engine.errors import TriableError
+
+        while True:
+            text = self.prompt(
+                label if first else f"{label} (blank when done)", default="", show_default=False
+            )
+            if not text.strip() and not first:
+                return
+            try:
+                add(text)
+                first = False
+            except TriableError as exc:
+                typer.echo(f"  {exc.message}", err=True)
+
+    def basics(self, given: Given) -> None:
+        from triable.engine.errors import UsageError
+
+        draft, library = self.draft, self.library
+        draft.caption = self.given(
+            given.caption, _text("caption"), "Caption (e.g. Ali v. Ramos)", "--caption"
+        )
+        court = given.court
+        if court is None and not self.no_input:
+            court = self.prompt("Court", default=TO_COMPLETE)
+        draft.court = _text("court")(court or TO_COMPLETE)
+        draft.plaintiff = self.given(
+            given.plaintiff, _text("plaintiff"), "Plaintiff's name", "--plaintiff"
+        )
+        draft.status = self.given(
+            given.status, _status, f"Plaintiff's status ({', '.join(STATUSES)})", "--status"
+        )
+        draft.date = self.given(
+            given.incident_date, _date, "Incident date (YYYY-MM-DD)", "--incident-date"
+        )
+        for text in given.defendants:
+            _add_defendant(draft.people, text)
+        if not draft.people and self.no_input:
+            raise UsageError("U010", "--defendant ID:NAME:ROLE is required with --no-input")
+        if not given.defendants:
+            self.until_blank(
+                "Defendant as id:Name:Role",
+                lambda text: _add_defendant(draft.people, text),
+                first=not draft.people,
+            )
+        for text in given.claims:
+            _add_claim(library, draft.people, draft.claims, text)
+        if not draft.claims and self.no_input:
+            raise UsageError("U010", "--claim CLAIM:DEF1,DEF2 is required with --no-input")
+        if not given.claims:
+            typer.echo("Claims: " + ", ".join(library.claims))
+            self.until_blank(
+                f"Claim as claim:{','.join(draft.people)}",
+                lambda text: _add_claim(library, draft.people, draft.claims, text),
+                first=True,
+            )
+
+    def episodes(self, texts: list[str]) -> None:
+        from ..interview import identifier
+
+        draft = self.draft
+        for text in texts:
+            _add_episode(draft, text)
+        if texts or self.no_input:
+            return
+        count = self.ask(
+            "How many separate uses of force (or events) does the claim challenge? "
+            "(a takedown, then handcuffing, then blows are three)",
+            _count,
+            "--episode",
+            default="1",
+        )
+        if count < 2:
+            return
+        for n in range(1, count + 1):
+            label = self.ask(
+                f"Use of force {n} of {count}, in a few words (e.g. the takedown)",
+                _text("label"),
+                "--episode",
+            )
+            draft.episodes[identifier(label, draft.episodes)] = label
+            draft.answers.setdefault(list(draft.episodes)[-1], {})
+
+    def questions(self) -> None:
+        if self.no_input:
+            return
+        draft = self.draft
+        if len(draft.episodes) < 2:
+            self.ask_open(CASE_WIDE, "")
+            return
+        for n, (episode, label) in enumerate(draft.episodes.items(), start=1):
+            typer.echo(f"Use of force {n} of {len(draft.episodes)}: {label}")
+            self.ask_open(episode, f"({label}) ")
+
+    def ask_open(self, episode: str, prefix: str) -> None:
+        """Ask, one at a time, what the claims' tests may still turn on in this episode."""
+        from ..interview import plan
+
+        draft, library = self.draft, self.library
+        status = {a: draft.status for a, attr in library.attributes.items() if attr.from_case}
+        case_wide = draft.answers[CASE_WIDE]
+        own = draft.answers.setdefault(episode, {})
+        done = self.done.setdefault(episode, set(own))
+        while True:
+            attribute_id = plan(library, draft.claims, {**status, **case_wide, **own}).next(
+                done | self.done.setdefault(CASE_WIDE, set(case_wide))
+            )
+            if attribute_id is None:
+                return
+            wide = episode == CASE_WIDE or library.attributes[attribute_id].case_wide
+            (self.done[CASE_WIDE] if wide else done).add(attribute_id)
+            value = self.ask_attribute(attribute_id, "" if wide else prefix)
+            if value is not None:
+                (case_wide if wide else own)[attribute_id] = value
+
+    def ask_attribute(self, attribute_id: str, prefix: str) -> Any:
+        from triable.engine.errors import TriableError
+        from triable.engine.whatif import parse_value
+
+        from ..interview import definitions, hint
+
+        attribute = self.library.attributes[attribute_id]
+        people = list(self.draft.people)
+        while True:
+            text = self.prompt(
+                f"{prefix}{attribute.question} [{hint(attribute, people)}; blank to skip]",
+                default="",
+                show_default=False,
+            ).strip()
+            if not text:
+                return None
+            if text == "?":
+                for line in definitions(attribute) or [f"  {hint(attribute, people)}"]:
+                    typer.echo(line)
+                continue
+            try:
+                return parse_value(self.library, attribute_id, text, people)
+            except TriableError as exc:
+                typer.echo(f"  {exc.message}", err=True)
 
 
 # --- parsing the answers ------------------------------------------------------------------
@@ -316,103 +460,60 @@ def _add_claim(
     asserted[claim] = sorted(set(asserted.get(claim, [])) | set(names), key=list(people).index)
 
 
-def _answers(library: Library, people: dict[str, Any], texts: list[str]) -> dict[str, Any]:
+def _count(text: str) -> int:
     from triable.engine.errors import UsageError
+
+    try:
+        count = int(text.strip())
+    except ValueError:
+        count = 0
+    if not 1 <= count <= MOST_EPISODES:
+        raise UsageError("U011", f"'{text}' is not a number from 1 to {MOST_EPISODES}")
+    return count
+
+
+def _add_episode(draft: Draft, text: str) -> None:
+    import re
+
+    from triable.engine.errors import UsageError
+    from triable.engine.model.base import ID_PATTERN
+
+    ident, sep, label = (part.strip() for part in text.partition(":"))
+    if not sep or not ident or not label:
+        raise UsageError("U012", f"'{text}' is not ID:LABEL, e.g. spray:the pepper spray")
+    if not re.fullmatch(ID_PATTERN, ident):
+        raise UsageError(
+            "U012",
+            f"'{ident}' is not a valid episode id: use lower-case letters, digits and "
+            "underscores, starting with a letter",
+        )
+    if ident in draft.episodes:
+        raise UsageError("U012", f"episode '{ident}' is given twice")
+    draft.episodes[ident] = label
+    draft.answers.setdefault(ident, {})
+
+
+def _answer(library: Library, draft: Draft, text: str) -> None:
+    """``ATTR=VALUE`` for the whole case (or its one episode), ``EPISODE.ATTR=VALUE`` for one
+    of several."""
+    from triable.engine.errors import UsageError
+    from triable.engine.spelling import did_you_mean as suggest
     from triable.engine.whatif import parse_assignment
 
-    out: dict[str, Any] = {}
-    for text in texts:
-        edit = parse_assignment(library, text, list(people))
-        if library.attributes[edit.attribute].from_case:
-            raise UsageError("U014", f"'{edit.attribute}' comes from --status, not from an answer")
-        out[edit.attribute] = edit.value
-    return out
-
-
-def _hint(library: Library, attribute_id: str, people: dict[str, Any]) -> str:
-    attribute = library.attributes[attribute_id]
-    kind = attribute.type.value
-    if kind == "boolean":
-        return "true/false"
-    if kind == "ordinal":
-        return "/".join(attribute.levels or [])
-    if kind == "number":
-        return f"a number of {attribute.unit}"
-    return "comma list of " + ", ".join(people) + ", or none"
-
-
-# --- the file -----------------------------------------------------------------------------
-
-
-def _q(value: Any) -> str:
-    """A YAML scalar: JSON's double-quoted strings are valid YAML and never read as a
-    boolean or a date."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return json.dumps(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_q(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def case_yaml(library: Library, data: dict[str, Any], schema: str) -> str:
-    from triable.engine.whatif import show_value
-
-    lines = [
-        f"# yaml-language-server: $schema={schema}",
-        "#",
-        "# Written by `triable new`. Each fact below is a placeholder from your answers:",
-        "# restate it as the record says it, replace the cite with the real record cite, set",
-        "# who offers it and the kind of evidence, and add the other side's versions.",
-        "kind: case",
-        f"caption: {_q(data['caption'])}",
-        f"court: {_q(data['court'])}",
-        f"incident_date: {data['incident_date'].isoformat()}",
-        "plaintiff:",
-        f"  name: {_q(data['plaintiff']['name'])}",
-        f"  status: {data['plaintiff']['status']}",
-        "defendants:",
-    ]
-    for ident, person in data["defendants"].items():
-        lines.append(f"  {ident}: {{name: {_q(person['name'])}, role: {_q(person['role'])}}}")
-    lines.append("claims:")
-    for claim, against in data["claims"].items():
-        lines += [f"  - claim: {claim}", f"    against: [{', '.join(against)}]"]
-    defenses = [test_id for test_id, test in library.tests.items() if test.form == "defense"]
-    for defense in defenses[:1]:
-        lines += [
-            "# defenses:",
-            f"#   - defense: {defense}",
-            f"#     raised_by: [{', '.join(data['defendants'])}]",
-            "#     cite: the brief raising it",
-        ]
-    lines += [
-        "motion:",
-        "  movant: defendants",
-        f"  cite: {_q(TO_CITE)}",
-        "  rule_56_1:",
-        "    non_movant_complied: true",
-        "    treatment: responses_considered",
-    ]
-    answers = data["answers"]
-    if not answers:
-        lines.append("facts: {}")
-    else:
-        lines.append("facts:")
-    for attribute_id in [a for a in library.attributes if a in answers]:
-        attribute = library.attributes[attribute_id]
-        value = answers[attribute_id]
-        lines += [
-            f"  {attribute_id}:",
-            f"    text: {_q(f'{TO_COMPLETE}: {attribute.question} Answer: {show_value(value)}.')}",
-            "    offered_by: plaintiff",
-            f"    cite: {_q(TO_CITE)}",
-            "    evidence: deposition",
-            "    establishes:",
-            f"      {attribute_id}: {_q(value)}",
-        ]
-    return "\n".join(lines) + "\n"
+    target, _, value = text.partition("=")
+    episode, dot, attribute = target.strip().rpartition(".")
+    if dot and episode not in draft.episodes:
+        listed = ", ".join(draft.episodes) or "none; list them with --episode ID:LABEL"
+        raise UsageError(
+            "U014",
+            f"unknown episode '{episode}' in --answer '{text}'"
+            f"{suggest(episode, draft.episodes)}; episodes: {listed}",
+        )
+    edit = parse_assignment(library, f"{attribute}={value}", list(draft.people))
+    if library.attributes[edit.attribute].from_case:
+        raise UsageError("U014", f"'{edit.attribute}' comes from --status, not from an answer")
+    where = episode if dot and len(draft.episodes) > 1 else CASE_WIDE
+    draft.answers.setdefault(where, {})[edit.attribute] = edit.value
 
 
 def _schema_path(output: Path | None) -> str:

@@ -48,6 +48,16 @@ class Attribute(Frozen):
         None, description="Ordinal only: the levels, lowest first."
     )
     unit: str | None = Field(None, description="Number only: the unit, e.g. minutes.")
+    meanings: dict[Identifier, Text] | None = Field(
+        None, description="Ordinal only: a one-line plain definition of each level."
+    )
+    case_wide: StrictBool = Field(
+        False,
+        description=(
+            "The same for every episode of a case (the crime, for instance), so a case "
+            "establishes it once rather than for each use of force."
+        ),
+    )
     from_case: Literal["plaintiff_status"] | None = Field(
         None, description="Filled from the case file itself rather than from facts."
     )
@@ -64,6 +74,11 @@ class Attribute(Frozen):
             raise ValueError(f"only number attributes have a 'unit' (this one is {self.type})")
         if self.levels is not None and len(set(self.levels)) != len(self.levels):
             raise ValueError("levels must be distinct")
+        if self.meanings is not None and set(self.meanings) != set(self.levels or []):
+            raise ValueError(
+                "'meanings' defines each level once, and only the levels: "
+                + ", ".join(self.levels or [])
+            )
         return self
 
 
