@@ -5,9 +5,12 @@ from typing import Any
 
 from .explain import FactRefs, party_label
 from .law import Law
-from .model.case import Case, Dismissal
+from .model.case import UNIDENTIFIED_OFFICER, AtLeastOneOf, Case, Dismissal, OneOf
 from .record import Record, Version
 from .world import World
+
+#: How a report names the officer nobody has identified.
+UNIDENTIFIED_NAME = "an unidentified officer"
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,9 @@ class Assessment:
     record: Record
     #: The defendants, by name and then id: the order reports list them in.
     defendants: tuple[str, ...] = field(init=False)
+    #: Everyone who may have acted: the defendants, and an officer nobody has identified
+    #: where a fact names one. Another's violation may be anyone's (Figueroa v. Mazza).
+    actors: tuple[str, ...] = field(init=False)
     non_movant: str = field(init=False)
     movant: str = field(init=False)
     facts: FactRefs = field(init=False)
@@ -25,17 +31,21 @@ class Assessment:
         names = {d: defendant.name for d, defendant in self.case.defendants.items()}
         ordered = tuple(sorted(names, key=lambda d: (names[d], d)))
         object.__setattr__(self, "defendants", ordered)
+        unnamed = (UNIDENTIFIED_OFFICER,) if _names_unidentified(self.case) else ()
+        object.__setattr__(self, "actors", ordered + unnamed)
         object.__setattr__(self, "non_movant", party_label(self.case, self.case.non_movant.value))
         movant = party_label(self.case, self.case.motion.movant.value)
         object.__setattr__(self, "movant", movant)
         object.__setattr__(self, "facts", FactRefs(self.case, self.record.rank))
 
     def name(self, defendant: str) -> str:
+        if defendant == UNIDENTIFIED_OFFICER:
+            return UNIDENTIFIED_NAME
         return self.case.defendants[defendant].name
 
     def world(self, versions: dict[str, Version]) -> World:
         values: dict[str, Any] = {a: v.value for a, v in versions.items()}
-        return World(self.law, values, self.defendants, self.case.incident_date, versions)
+        return World(self.law, values, self.actors, self.case.incident_date, versions)
 
     def dismissal(self, claim: str, defendant: str) -> Dismissal | None:
         return next((d for d in self.case.dismissals if d.covers(claim, defendant)), None)
@@ -49,3 +59,15 @@ class Assessment:
             {claim for claim, _ in asserted}, key=lambda c: (order.get(c, len(order)), c)
         )
         return [(c, d) for c in claims for d in self.defendants if (c, d) in asserted]
+
+
+def _names_unidentified(case: Case) -> bool:
+    for fact in case.facts.values():
+        for value in fact.establishes.values():
+            if isinstance(value, OneOf):
+                value = value.one_of
+            elif isinstance(value, AtLeastOneOf):
+                value = value.at_least_one_of
+            if isinstance(value, list) and UNIDENTIFIED_OFFICER in value:
+                return True
+    return False

@@ -163,7 +163,7 @@ def _dependencies(
         if target not in assessment.law.library.claims:
             continue
         against_this_one = ref.against == "the_defendant"
-        for other in assessment.defendants:
+        for other in assessment.actors:
             if (other == defendant) is against_this_one:
                 traces.append(
                     DependencyTrace(

@@ -153,3 +153,18 @@ def test_the_order_of_episodes_in_the_file_changes_nothing(tmp_path: Path) -> No
     assert [(c.claim, c.outcome, by_episode(c)) for c in again.claims] == [
         (c.claim, c.outcome, by_episode(c)) for c in original.claims
     ]
+
+
+def test_an_unidentified_assailant_does_not_defeat_the_claim_against_who_watched() -> None:
+    """Figueroa v. Mazza: the violation a bystander failed to stop may be anyone's."""
+    report = report_of(CASES / "ali_unidentified_officer.yaml")
+    knowles = claim(report, "failure_to_intervene", "knowles")
+    blows = next(p for p in knowles.episodes if p.episode and p.episode.id == "blows")
+    assert blows.outcome.value == "denied"
+    underlying = next(e for e in blows.elements if e.id == "underlying_violation")
+    assert underlying.status.value == "undisputed_met"
+    assert any(t.defendant == "unidentified_officer" and t.holds_for_non_movant
+               for t in underlying.depends_on)  # fmt: skip
+    # No defendant threw the blows: excessive force fails against Knowles as to them.
+    force = claim(report, "excessive_force", "knowles")
+    assert by_episode(force) == {"cuffing": "denied", "blows": "granted"}

@@ -7,7 +7,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from triable.engine.assessment import UNIDENTIFIED_NAME
 from triable.engine.library import Library
+from triable.engine.model.case import UNIDENTIFIED_OFFICER
 from triable.engine.model.report import (
     AuthorityRef,
     ClaimResult,
@@ -198,7 +200,8 @@ def fact_groups(
 
 
 def defendant_names(report: Report) -> dict[str, str]:
-    return {c.defendant: c.defendant_name for c in report.claims}
+    names = {UNIDENTIFIED_OFFICER: UNIDENTIFIED_NAME}
+    return names | {c.defendant: c.defendant_name for c in report.claims}
 
 
 def claim_names(report: Report) -> dict[str, str]:
