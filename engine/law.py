@@ -63,12 +63,18 @@ class Law:
         return _reads(self.library, condition, claim, defense, self.claim_reads)
 
     def precedents(self, defense: DefenseTest) -> list[Precedent]:
-        """The defense's precedents whose authority the library knows."""
+        """The defense's precedents that can clearly establish a right: binding by their
+        weight, from a court whose decisions bind (where the defense names them), and known
+        to the library. A persuasive precedent is shown, never counted."""
+        binding = defense.clearly_established_only_by
         found = []
         for precedent in defense.clearly_established_by:
             authority = self.library.authorities.get(precedent.cite.authority)
-            if authority is not None:
-                found.append(Precedent(authority.decided, precedent.conduct, precedent.cite))
+            if authority is None or precedent.weight != "binding":
+                continue
+            if binding is not None and not any(c.includes(authority) for c in binding.courts):
+                continue
+            found.append(Precedent(authority.decided, precedent.conduct, precedent.cite))
         return found
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
 from engine_kit import TOY_IMMUNITY, claim_result, evaluate, library
 from engine_kit import case as make_case
 
@@ -86,3 +87,50 @@ def test_a_claim_that_survives_but_fails_on_immunity_says_so() -> None:
 def test_a_claim_that_survives_immunity_is_not_disposed_of() -> None:
     report = evaluate(_case("2021-06-01"), library(_law_immunity()))
     assert claim_result(report, "toy_claim", "ann").disposed_by is None
+
+
+@pytest.mark.parametrize(
+    ("weight", "authority"),
+    [("persuasive", "anderson_1986"), ("binding", "golio_2006")],
+)
+def test_only_binding_decisions_of_binding_courts_clearly_establish(
+    weight: str, authority: str
+) -> None:
+    """Camreta; Pabon, 459 F.3d at 255: a persuasive entry, or a district court's decision
+    however it is marked, never makes the right clearly established. The 2015 non-verbal
+    signs case stays immune, though each added entry matches its conduct and predates it."""
+    from pathlib import Path
+
+    from triable.cli import session
+    from triable.engine.evaluate import Engine
+    from triable.engine.model.base import Cite
+    from triable.engine.model.conditions import ClaimHolds
+    from triable.engine.model.rubric import Precedent
+
+    bundled = session.library(None)
+    case = session.case(
+        Path(__file__).parents[1] / "cases" / "ali_nonverbal_signs_2015.yaml", bundled
+    )
+    defense = bundled.tests["qualified_immunity"]
+    pin = next(iter(bundled.authorities[authority].pins()))
+    extra = Precedent(
+        cite=Cite(authority=authority, pin=pin),
+        weight=weight,  # type: ignore[arg-type]
+        describes="any violation of the claim at hand",
+        conduct=ClaimHolds(claim="the_claim"),
+    )
+    widened = defense.model_copy(
+        update={"clearly_established_by": [*defense.clearly_established_by, extra]}
+    )
+    early = bundled.authorities[authority].model_copy(
+        update={"decided": case.incident_date.start.replace(year=2000)}
+    )
+    library = bundled._replace(
+        tests={**bundled.tests, "qualified_immunity": widened},
+        authorities={**bundled.authorities, authority: early},
+    )
+    before = Engine(bundled).outcomes(case)
+    after = Engine(library).outcomes(case)
+    immunity = {k: v for k, v in before.items() if len(k) == 3}
+    assert immunity and all(v == "granted" for v in immunity.values())
+    assert {k: after[k] for k in immunity} == immunity

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from ..model.base import Cite
+from ..model.rubric import DefenseTest
 from .context import LibraryContext
 from .registry import Issue, Subject, YamlPath, rule
 from .values import did_you_mean
@@ -57,5 +58,33 @@ def uncited_authority(ctx: LibraryContext) -> Iterator[Issue]:
                     ("authorities", ident),
                     key=True,
                     refers_to="any",
+                    file=doc.path,
+                )
+
+
+@rule("R027", Subject.LIBRARY)
+def precedent_from_a_court_that_does_not_bind(ctx: LibraryContext) -> Iterator[Issue]:
+    """A defense lists, as binding, a precedent from a court its ``clearly_established_only_by``
+    does not name: such a decision can be shown as persuasive, but never clearly establishes
+    the right (Camreta v. Greene; Pabon v. Wright, 459 F.3d at 255).
+
+    Fails: ``{cite: golio_2006 at 265, weight: binding, ...}`` where only the Supreme Court
+    and the Second Circuit bind. Passes: the same entry with ``weight: persuasive``.
+    """
+    for doc in ctx.documents:
+        defense = doc.model
+        if not isinstance(defense, DefenseTest) or defense.clearly_established_only_by is None:
+            continue
+        courts = defense.clearly_established_only_by.courts
+        for i, precedent in enumerate(defense.clearly_established_by):
+            authority = ctx.library.authorities.get(precedent.cite.authority)
+            if precedent.weight != "binding" or authority is None:
+                continue
+            if not any(court.includes(authority) for court in courts):
+                yield Issue(
+                    f"'{precedent.cite.authority}' ({authority.court}) is listed as binding, but "
+                    "only the courts under clearly_established_only_by can clearly establish "
+                    "the right; mark it 'weight: persuasive'",
+                    ("clearly_established_by", i, "weight"),
                     file=doc.path,
                 )

@@ -51,6 +51,7 @@ CODES: dict[str, str] = {
     "one that does not name parties",
     "R025": "a defendant given the reserved id 'unidentified_officer'",
     "R026": "a fact or expected holding names an episode the case does not list",
+    "R027": "a precedent listed as binding from a court whose decisions do not bind",
 }
 
 #: Codes that never fail `triable validate` on their own.

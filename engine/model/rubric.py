@@ -176,6 +176,24 @@ DEFENSE_SLOTS: dict[str, tuple[str, ...]] = {
 """Each outcome sentence of a defense, and the slots the engine fills in it."""
 
 
+class Court(Frozen):
+    """A court whose decisions bind: a level, and where the level has several courts, which."""
+
+    level: CourtLevel
+    court: Text | None = None
+
+    def includes(self, authority: "Authority") -> bool:
+        return authority.level is self.level and self.court in (None, authority.court)
+
+
+class BindingCourts(Frozen):
+    """Whose decisions alone can clearly establish a right; others are shown as persuasive."""
+
+    courts: list[Court] = Field(min_length=1)
+    because: Text
+    cites: Cites
+
+
 class DefenseTest(Frozen):
     kind: Literal["test"]
     form: Literal["defense"]
@@ -187,6 +205,11 @@ class DefenseTest(Frozen):
         min_length=1, description="All must hold for the defense to be denied."
     )
     clearly_established_by: list[Precedent] = Field(default_factory=list)
+    clearly_established_only_by: BindingCourts | None = Field(
+        None,
+        description="The courts whose decisions alone can clearly establish the right: a "
+        "precedent of another court, or one marked persuasive, never counts.",
+    )
     granted: Text = Field(
         description="The outcome when a prong fails. Slots: "
         + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["granted"])
