@@ -21,13 +21,7 @@ def unknown_claim(ctx: CaseContext, i: int, asserted: AssertedClaim) -> Iterator
     Fails: ``claims: [{claim: excesive_force, against: [roe]}]``
     Passes: ``claims: [{claim: excessive_force, against: [roe]}]``
     """
-    claims = ctx.library.claims
-    if asserted.claim not in claims:
-        yield Issue(
-            f"unknown claim '{asserted.claim}'{did_you_mean(asserted.claim, claims)}",
-            ("claims", i, "claim"),
-            refers_to="claim",
-        )
+    yield from _unknown_claim(ctx, asserted.claim, ("claims", i, "claim"))
 
 
 @rule("R011", Subject.ASSERTED_CLAIM)
@@ -39,13 +33,8 @@ def unknown_accused(ctx: CaseContext, i: int, asserted: AssertedClaim) -> Iterat
 @rule("R011", Subject.DISMISSAL)
 def unknown_dismissed_claim(ctx: CaseContext, i: int, dismissal: Dismissal) -> Iterator[Issue]:
     """A dismissal names a claim no claim rubric defines."""
-    claims = ctx.library.claims
-    if dismissal.claim is not None and dismissal.claim not in claims:
-        yield Issue(
-            f"unknown claim '{dismissal.claim}'{did_you_mean(dismissal.claim, claims)}",
-            ("dismissals", i, "claim"),
-            refers_to="claim",
-        )
+    if dismissal.claim is not None:
+        yield from _unknown_claim(ctx, dismissal.claim, ("dismissals", i, "claim"))
 
 
 @rule("R011", Subject.DISMISSAL)
@@ -134,3 +123,9 @@ def defendant_named_as_nobody(ctx: CaseContext, ident: str, _: Defendant) -> Ite
             ("defendants", ident),
             key=True,
         )
+
+
+def _unknown_claim(ctx: CaseContext, claim: str, at: YamlPath) -> Iterator[Issue]:
+    claims = ctx.library.claims
+    if claim not in claims:
+        yield Issue(f"unknown claim '{claim}'{did_you_mean(claim, claims)}", at, refers_to="claim")

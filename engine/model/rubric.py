@@ -194,6 +194,11 @@ class BindingCourts(Frozen):
     cites: Cites
 
 
+def _with_slots(description: str, sentence: str) -> str:
+    """A defense sentence's description, with the slots it may use."""
+    return f"{description} Slots: " + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS[sentence]) + "."
+
+
 class DefenseTest(Frozen):
     kind: Literal["test"]
     form: Literal["defense"]
@@ -211,33 +216,30 @@ class DefenseTest(Frozen):
         "precedent of another court, or one marked persuasive, never counts.",
     )
     granted: Text = Field(
-        description="The outcome when a prong fails. Slots: "
-        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["granted"])
-        + "."
+        description=_with_slots("The outcome when a prong fails.", "granted"),
     )
     denied: Text = Field(
-        description="The outcome when every prong is met on the non-movant's facts. Slots: "
-        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["denied"])
-        + "."
+        description=_with_slots(
+            "The outcome when every prong is met on the non-movant's facts.", "denied"
+        ),
     )
     disputed: Text = Field(
-        description="The outcome when facts material to a prong are genuinely disputed. Slots: "
-        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["disputed"])
-        + "."
+        description=_with_slots(
+            "The outcome when facts material to a prong are genuinely disputed.", "disputed"
+        ),
     )
     not_reached: Text = Field(
-        description="The outcome when the claim does not survive. Slots: "
-        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["not_reached"])
-        + "."
+        description=_with_slots("The outcome when the claim does not survive.", "not_reached"),
     )
     undetermined: Text = Field(
         "{defense} cannot be decided for {defendant} on the {claim} claim: the incident "
         "date is known only as {incident_date} ({range_start} to {range_end}), and the "
         "answer changes within that range: it turns on law decided inside it, {decided}.",
-        description="The outcome when the answer changes within the range of dates an "
-        "incident known only to its month or year may have happened on. Slots: "
-        + ", ".join(f"{{{s}}}" for s in DEFENSE_SLOTS["undetermined"])
-        + ".",
+        description=_with_slots(
+            "The outcome when the answer changes within the range of dates an "
+            "incident known only to its month or year may have happened on.",
+            "undetermined",
+        ),
     )
 
     @model_validator(mode="after")
