@@ -5,7 +5,7 @@ from typing import Any
 
 from .explain import FactRefs, party_label
 from .law import Law
-from .model.case import UNIDENTIFIED_OFFICER, AtLeastOneOf, Case, Dismissal, OneOf
+from .model.case import UNIDENTIFIED_OFFICER, Case, Dismissal, parties_named
 from .record import Record, Version
 from .world import World
 
@@ -62,12 +62,8 @@ class Assessment:
 
 
 def _names_unidentified(case: Case) -> bool:
-    for fact in case.facts.values():
-        for value in fact.establishes.values():
-            if isinstance(value, OneOf):
-                value = value.one_of
-            elif isinstance(value, AtLeastOneOf):
-                value = value.at_least_one_of
-            if isinstance(value, list) and UNIDENTIFIED_OFFICER in value:
-                return True
-    return False
+    return any(
+        UNIDENTIFIED_OFFICER in parties_named(value)
+        for fact in case.facts.values()
+        for value in fact.establishes.values()
+    )

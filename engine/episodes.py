@@ -5,12 +5,12 @@ the facts that name it together with the facts that name none (the case-wide one
 plaintiff's status, the crime, the motion's record as a whole).
 """
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TypeVar
 
 from .explain import join_labels
-from .model.case import Case, Episode, OneOf
+from .model.case import Case, Episode, parties_named
 from .model.report import ClaimResult, EpisodeRef, Report
 from .vocab import ClaimOutcome
 
@@ -61,15 +61,8 @@ def named_in(case: Case, episode: str) -> set[str]:
     for fact in case.facts.values():
         if fact.episode == episode:
             for value in fact.establishes.values():
-                named.update(_parties(value))
+                named.update(parties_named(value))
     return named & set(case.defendants)
-
-
-def _parties(value: object) -> Iterator[str]:
-    if isinstance(value, OneOf):
-        yield from value.one_of
-    elif isinstance(value, list):
-        yield from (v for v in value if isinstance(v, str))
 
 
 def ref(case: Case, episode: str) -> EpisodeRef:

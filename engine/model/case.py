@@ -48,6 +48,17 @@ FactValue = (
 )
 
 
+def parties_named(value: object) -> list[str]:
+    """Every party a party value names, whether definitely or as one of several choices."""
+    if isinstance(value, OneOf):
+        return list(value.one_of)
+    if isinstance(value, AtLeastOneOf):
+        return list(value.at_least_one_of)
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
 class Plaintiff(Frozen):
     name: Text
     status: PlaintiffStatus
