@@ -168,3 +168,15 @@ def test_an_unidentified_assailant_does_not_defeat_the_claim_against_who_watched
     # No defendant threw the blows: excessive force fails against Knowles as to them.
     force = claim(report, "excessive_force", "knowles")
     assert by_episode(force) == {"cuffing": "denied", "blows": "granted"}
+
+
+def test_an_episode_is_about_every_defendant_its_facts_may_name() -> None:
+    data = _without_episodes(TRACY)
+    data["defendants"]["meskill"] = {"name": "Peter Meskill", "role": "Deputy Sheriff"}
+    data["claims"][0]["against"].append("meskill")
+    spray = data["facts"]["sprayed_when_cuffed"]["establishes"]
+    spray["force_applied_by"] = {"at_least_one_of": ["freshwater", "meskill"]}
+    report = Engine(library()).evaluate(Case.model_validate(data))
+    meskill = claim(report, "excessive_force", "meskill")
+    # Named only as one who may have sprayed: the claim against him is about that episode.
+    assert set(by_episode(meskill)) == {"pepper_spray"}
