@@ -20,8 +20,9 @@ class Assessment:
     record: Record
     #: The defendants, by name and then id: the order reports list them in.
     defendants: tuple[str, ...] = field(init=False)
-    #: Everyone who may have acted: the defendants, and an officer nobody has identified
-    #: where a fact names one. Another's violation may be anyone's (Figueroa v. Mazza).
+    #: Everyone whose acts may be another's violation: the defendants, the non-parties who
+    #: acted for the state (an officer not sued), and an officer nobody has identified where
+    #: a fact names one (Figueroa v. Mazza). No claim is decided against any but defendants.
     actors: tuple[str, ...] = field(init=False)
     non_movant: str = field(init=False)
     movant: str = field(init=False)
@@ -32,7 +33,14 @@ class Assessment:
         ordered = tuple(sorted(names, key=lambda d: (names[d], d)))
         object.__setattr__(self, "defendants", ordered)
         unnamed = (UNIDENTIFIED_OFFICER,) if _names_unidentified(self.case) else ()
-        object.__setattr__(self, "actors", ordered + unnamed)
+        others = {p: person.name for p, person in self.case.non_parties.items()}
+        officers = tuple(
+            sorted(
+                (p for p in others if self.case.non_parties[p].state_actor and p not in names),
+                key=lambda p: (others[p], p),
+            )
+        )
+        object.__setattr__(self, "actors", ordered + officers + unnamed)
         object.__setattr__(self, "non_movant", party_label(self.case, self.case.non_movant.value))
         movant = party_label(self.case, self.case.motion.movant.value)
         object.__setattr__(self, "movant", movant)
@@ -41,11 +49,15 @@ class Assessment:
     def name(self, defendant: str) -> str:
         if defendant == UNIDENTIFIED_OFFICER:
             return UNIDENTIFIED_NAME
-        return self.case.defendants[defendant].name
+        if defendant in self.case.defendants:
+            return self.case.defendants[defendant].name
+        return self.case.non_parties[defendant].name
 
     def world(self, versions: dict[str, Version]) -> World:
         values: dict[str, Any] = {a: v.value for a, v in versions.items()}
-        return World(self.law, values, self.actors, self.case.incident_date, versions)
+        return World(
+            self.law, values, self.actors, self.case.incident_date, versions, self.defendants
+        )
 
     def dismissal(self, claim: str, defendant: str) -> Dismissal | None:
         return next((d for d in self.case.dismissals if d.covers(claim, defendant)), None)

@@ -7,7 +7,7 @@ Kleene's rules, so an unknown never counts as proof of anything.
 from collections.abc import Iterator
 from typing import Any, NamedTuple, Protocol
 
-from .model.case import AtLeast
+from .model.case import AtLeast, ByParty
 from .model.conditions import (
     AllOf,
     AnyOf,
@@ -40,6 +40,7 @@ class Holder(Protocol):
 
     values: dict[str, Any]
     defendants: tuple[str, ...]
+    named: tuple[str, ...]
 
     @property
     def attributes(self) -> dict[str, Attribute]: ...
@@ -89,6 +90,8 @@ def _kleene(parts: Any, world: Holder, question: Question, decisive: bool) -> Tr
 
 def _compare(test: AttributeTest, world: Holder, defendant: str) -> Truth:
     value = world.values.get(test.attr)
+    if isinstance(value, ByParty):
+        value = value.of(defendant)  # this person's own value; none: the record is silent
     if value is None:
         return None
     attribute = world.attributes[test.attr]
@@ -145,9 +148,8 @@ def _claim_holds(claim: str, against: str, world: Holder, question: Question) ->
         return False
     if against == "the_defendant":
         return world.holds(claim, question.defendant)
-    return any(
-        other != question.defendant and world.holds(claim, other) for other in world.defendants
-    )
+    others = world.named if against == "another_defendant" else world.defendants
+    return any(other != question.defendant and world.holds(claim, other) for other in others)
 
 
 def walk(condition: Condition) -> Iterator[Condition]:

@@ -163,7 +163,8 @@ def _dependencies(
         if target not in assessment.law.library.claims:
             continue
         against_this_one = ref.against == "the_defendant"
-        for other in assessment.actors:
+        anyone = assessment.defendants if ref.against == "another_defendant" else assessment.actors
+        for other in anyone:
             if (other == defendant) is against_this_one:
                 traces.append(
                     DependencyTrace(

@@ -114,6 +114,10 @@ def _report(
             PartyRef(id=d, name=case.defendants[d].name, role=case.defendants[d].role)
             for d in assessment.defendants
         ],
+        non_parties=[
+            PartyRef(id=p, name=person.name, role=person.role)
+            for p, person in sorted(case.non_parties.items(), key=lambda i: (i[1].name, i[0]))
+        ],
         movant=case.motion.movant.value,
         non_movant=case.non_movant.value,
         standard=_standard(assessment),

@@ -18,7 +18,7 @@ class World:
     another names (an underlying violation) is asked about again and again, and a claim
     that depends on itself does not hold."""
 
-    __slots__ = ("_holds", "defendants", "incident_date", "law", "values", "versions")
+    __slots__ = ("_holds", "defendants", "incident_date", "law", "named", "values", "versions")
 
     def __init__(
         self,
@@ -27,10 +27,14 @@ class World:
         defendants: tuple[str, ...],
         incident_date: Period,
         versions: dict[str, Version] | None = None,
+        named: tuple[str, ...] | None = None,
     ) -> None:
         self.law = law
         self.values = values
+        #: Everyone who may have acted, whose violation another may have failed to stop.
         self.defendants = defendants
+        #: The named defendants alone (all of ``defendants`` unless said otherwise).
+        self.named = defendants if named is None else named
         self.incident_date = incident_date
         #: The version behind each value, where the world was built from the record.
         self.versions: dict[str, Version] = {} if versions is None else versions
@@ -57,7 +61,7 @@ class World:
                 values.pop(name, None)
             else:
                 values[name] = value
-        return World(self.law, values, self.defendants, self.incident_date)
+        return World(self.law, values, self.defendants, self.incident_date, None, self.named)
 
     def knows_claim(self, claim_id: str) -> bool:
         return claim_id in self.law.library.claims
@@ -82,7 +86,7 @@ class World:
 
     def on(self, day: Period) -> "World":
         """This world, the incident taken to have happened on ``day``."""
-        return World(self.law, self.values, self.defendants, day, self.versions)
+        return World(self.law, self.values, self.defendants, day, self.versions, self.named)
 
     def select(self, rubric: ClaimRubric, defendant: str) -> Selection | None:
         """The first standard whose condition holds, and its first test that applies."""

@@ -201,6 +201,7 @@ def fact_groups(
 
 def defendant_names(report: Report) -> dict[str, str]:
     names = {UNIDENTIFIED_OFFICER: UNIDENTIFIED_NAME}
+    names |= {p.id: p.name for p in report.non_parties}
     return names | {c.defendant: c.defendant_name for c in report.claims}
 
 

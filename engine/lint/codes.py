@@ -49,9 +49,10 @@ CODES: dict[str, str] = {
     "R023": "open party alternatives (one_of) beyond what the engine weighs (warning)",
     "R024": "a floor (at_least) on an attribute that is not ordinal, or at_least_one_of on "
     "one that does not name parties",
-    "R025": "a defendant given the reserved id 'unidentified_officer'",
+    "R025": "a defendant or non-party given the reserved id 'unidentified_officer'",
     "R026": "a fact or expected holding names an episode the case does not list",
     "R027": "a precedent listed as binding from a court whose decisions do not bind",
+    "R028": "an id listed both as a defendant and as a non-party",
 }
 
 #: Codes that never fail `triable validate` on their own.

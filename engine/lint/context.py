@@ -31,6 +31,7 @@ class CaseContext:
         self.library = library
         self.file = file
         self.defendants = set(case.defendants or ())
+        self.non_parties = set(case.non_parties or ())
         self.facts: Mapping[str, Any] = case.facts or {}
 
     @cached_property

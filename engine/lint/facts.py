@@ -68,7 +68,7 @@ def value_misfits(ctx: CaseContext, fact_id: str, attribute_id: str, value: Any)
     """
     if not _settable(ctx, attribute_id) or yaml11_word(ctx.library, attribute_id, value):
         return
-    problem = check_value(ctx.library, attribute_id, value, ctx.defendants)
+    problem = check_value(ctx.library, attribute_id, value, ctx.defendants, ctx.non_parties)
     if problem:
         yield Issue(problem, _establishes(fact_id, attribute_id))
 

@@ -7,6 +7,7 @@ from ..model.case import (
     AssertedClaim,
     Defendant,
     Dismissal,
+    NonParty,
     RaisedDefense,
 )
 from .context import CaseContext
@@ -104,7 +105,13 @@ def defendant_without_claim(ctx: CaseContext, ident: str, _: Defendant) -> Itera
 
 def _unknown_defendants(ctx: CaseContext, names: list[str], at: YamlPath) -> Iterator[Issue]:
     for j, name in enumerate(names):
-        if name not in ctx.defendants:
+        if name in ctx.non_parties and name not in ctx.defendants:
+            yield Issue(
+                f"'{name}' is a non-party: nothing is asserted or decided against a non-party; "
+                f"move '{name}' to the case's defendants to name them here",
+                (*at, j),
+            )
+        elif name not in ctx.defendants:
             yield Issue(f"unknown defendant '{name}'{did_you_mean(name, ctx.defendants)}", (*at, j))
 
 
@@ -129,3 +136,35 @@ def _unknown_claim(ctx: CaseContext, claim: str, at: YamlPath) -> Iterator[Issue
     claims = ctx.library.claims
     if claim not in claims:
         yield Issue(f"unknown claim '{claim}'{did_you_mean(claim, claims)}", at, refers_to="claim")
+
+
+@rule("R025", Subject.NON_PARTY)
+def non_party_named_as_nobody(ctx: CaseContext, ident: str, _: NonParty) -> Iterator[Issue]:
+    """A non-party's id is the reserved value for an officer nobody has identified.
+
+    Fails: ``non_parties: {unidentified_officer: {name: John Doe, role: Officer}}``.
+    """
+    if ident == UNIDENTIFIED_OFFICER:
+        yield Issue(
+            f"'{UNIDENTIFIED_OFFICER}' is reserved for an officer a fact cannot name; give "
+            "this non-party another id, such as officer_doe",
+            ("non_parties", ident),
+            key=True,
+        )
+
+
+@rule("R028", Subject.NON_PARTY)
+def non_party_also_defendant(ctx: CaseContext, ident: str, _: NonParty) -> Iterator[Issue]:
+    """One id listed both as a defendant and as a non-party: a party value naming it could
+    mean either.
+
+    Fails: ``defendants: {roe: ...}`` with ``non_parties: {roe: ...}``.
+    Passes: a non-party whose id no defendant has.
+    """
+    if ident in ctx.defendants:
+        yield Issue(
+            f"'{ident}' is listed both as a defendant and as a non-party; keep one: a "
+            "defendant if a claim is asserted against them, else a non-party",
+            ("non_parties", ident),
+            key=True,
+        )

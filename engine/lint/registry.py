@@ -68,6 +68,7 @@ class Subject(Enum):
     EXPECTED_DEFENSE = auto()
     DECIDED_BY = auto()
     DEFENDANT = auto()
+    NON_PARTY = auto()
     CASE = auto()
     # A rubric library.
     RUBRIC_FILES = auto()

@@ -41,6 +41,8 @@ def lint_case(case: Case, library: Library, file: str) -> list[Finding]:
             found += visit(Subject.DECIDED_BY, file, ctx, i, cite)
     for ident, defendant in present_entries(case.defendants):
         found += visit(Subject.DEFENDANT, file, ctx, ident, defendant)
+    for ident, non_party in present_entries(case.non_parties):
+        found += visit(Subject.NON_PARTY, file, ctx, ident, non_party)
     found += visit(Subject.CASE, file, ctx)
     return found
 

@@ -6,7 +6,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..library import Library
-from ..model.case import UNIDENTIFIED_OFFICER, AtLeast, AtLeastOneOf, OneOf
+from ..model.case import UNIDENTIFIED_OFFICER, AtLeast, AtLeastOneOf, ByParty, OneOf
 from ..vocab import AttributeType
 from .registry import YamlPath
 
@@ -23,13 +23,20 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def check_value(
-    library: Library, attribute_id: str, value: Any, defendants: set[str] | None
+    library: Library,
+    attribute_id: str,
+    value: Any,
+    defendants: set[str] | None,
+    others: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> str | None:
-    """Why ``value`` cannot be a value of the attribute, or None when it can."""
+    """Why ``value`` cannot be a value of the attribute, or None when it can. A party value
+    may name ``defendants`` and ``others`` (the case's non-parties)."""
     attribute = library.attributes[attribute_id]
     kind = attribute.type
     if form_misfit(library, attribute_id, value):
         return None  # R024 says what the form needs
+    if isinstance(value, ByParty):
+        return _by_party_problem(library, attribute_id, value, defendants, others)
     if isinstance(value, AtLeast):
         value = value.at_least
     if kind is AttributeType.BOOLEAN and not isinstance(value, bool):
@@ -46,7 +53,7 @@ def check_value(
             + f"){hint}"
         )
     if kind is AttributeType.PARTY:
-        return _party_problem(attribute_id, value, defendants)
+        return _party_problem(attribute_id, value, defendants, others)
     if isinstance(value, OneOf | list):
         return f"'{attribute_id}' is a {kind} attribute, not a list of defendants"
     return None
@@ -70,10 +77,40 @@ def form_misfit(library: Library, attribute_id: str, value: Any) -> str | None:
             f"'{attribute_id}' is a {attribute.type} attribute: only an attribute that names "
             "defendants can be {at_least_one_of: [...]}"
         )
+    if isinstance(value, ByParty) and attribute.type is AttributeType.PARTY:
+        return (
+            f"'{attribute_id}' names parties itself: write a list like [ramos], not a value "
+            "for each party ({by_party: ...})"
+        )
     return None
 
 
-def _party_problem(attribute_id: str, value: Any, defendants: set[str] | None) -> str | None:
+def _by_party_problem(
+    library: Library,
+    attribute_id: str,
+    value: ByParty,
+    defendants: set[str] | None,
+    others: set[str],
+) -> str | None:
+    """A value for each party: every key a party of the case, every value one the attribute
+    takes."""
+    for party, each in value.by_party.items():
+        if defendants is not None:
+            known = defendants | others | {UNIDENTIFIED_OFFICER}
+            if party not in known:
+                return (
+                    f"unknown party '{party}' in '{attribute_id}'{did_you_mean(party, known)}; "
+                    "by_party takes the case's defendants and non_parties"
+                )
+        problem = check_value(library, attribute_id, each, None)
+        if problem:
+            return f"{problem} (the value for '{party}')"
+    return None
+
+
+def _party_problem(
+    attribute_id: str, value: Any, defendants: set[str] | None, others: set[str]
+) -> str | None:
     if isinstance(value, OneOf):
         names = value.one_of
     elif isinstance(value, AtLeastOneOf):
@@ -87,11 +124,13 @@ def _party_problem(attribute_id: str, value: Any, defendants: set[str] | None) -
             f"record does not say which, or [{UNIDENTIFIED_OFFICER}]"
         )
     if defendants is not None:
-        unknown = [n for n in names if n not in defendants and n != UNIDENTIFIED_OFFICER]
+        known = defendants | others
+        unknown = [n for n in names if n not in known and n != UNIDENTIFIED_OFFICER]
         if unknown:
+            where = "defendants or non_parties" if others else "defendants"
             return (
-                f"unknown defendant '{unknown[0]}' in '{attribute_id}'"
-                f"{did_you_mean(unknown[0], defendants)}"
+                f"unknown party '{unknown[0]}' in '{attribute_id}'"
+                f"{did_you_mean(unknown[0], known)}; list them under the case's {where}"
             )
     return None
 

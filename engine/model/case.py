@@ -39,12 +39,34 @@ class AtLeast(Frozen):
     at_least: str | StrictInt | StrictFloat
 
 
+class ByParty(Frozen):
+    """A value that differs from one person to another: each bystander's own time to step
+    in, say. A condition asked about a person reads that person's value; about anyone the
+    mapping leaves out, the record is silent."""
+
+    by_party: dict[Identifier, StrictBool | StrictInt | StrictFloat | str] = Field(min_length=1)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted((k, str(v)) for k, v in self.by_party.items())))
+
+    def of(self, party: str) -> object:
+        return self.by_party.get(party)
+
+
 #: A party value naming someone who acted but is not a defendant: an officer nobody has
 #: identified. It matches no defendant, yet the act it names happened.
 UNIDENTIFIED_OFFICER = "unidentified_officer"
 
 FactValue = (
-    StrictBool | StrictInt | StrictFloat | str | list[Identifier] | OneOf | AtLeastOneOf | AtLeast
+    StrictBool
+    | StrictInt
+    | StrictFloat
+    | str
+    | list[Identifier]
+    | OneOf
+    | AtLeastOneOf
+    | AtLeast
+    | ByParty
 )
 
 
@@ -56,6 +78,8 @@ def parties_named(value: object) -> list[str]:
         return list(value.at_least_one_of)
     if isinstance(value, list):
         return [v for v in value if isinstance(v, str)]
+    if isinstance(value, ByParty):
+        return list(value.by_party)
     return []
 
 
@@ -67,6 +91,21 @@ class Plaintiff(Frozen):
 class Defendant(Frozen):
     name: Text
     role: Text
+
+
+class NonParty(Frozen):
+    """Someone the record names who is not a defendant: an officer not sued, a civilian.
+    A fact's party value may name them (who used force, who was present); no claim is
+    decided against them."""
+
+    name: Text
+    role: Text
+    state_actor: StrictBool = Field(
+        True,
+        description="Whether they acted under color of state law (an officer, true) or as a "
+        "private person (a civilian, false). Only a state actor's force can be the "
+        "constitutional violation another failed to stop.",
+    )
 
 
 class AssertedClaim(Frozen):
@@ -200,6 +239,10 @@ class Case(Frozen):
     incident_date: WrittenPeriod
     plaintiff: Plaintiff
     defendants: dict[Identifier, Defendant] = Field(min_length=1)
+    non_parties: dict[Identifier, NonParty] = Field(
+        default_factory=dict,
+        description="People the record names who are not defendants; facts may name them.",
+    )
     claims: list[AssertedClaim] = Field(min_length=1)
     dismissals: list[Dismissal] = Field(default_factory=list)
     defenses: list[RaisedDefense] = Field(default_factory=list)

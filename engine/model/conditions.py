@@ -66,10 +66,16 @@ class NotOf(Frozen):
 
 
 class ClaimHolds(Frozen):
-    """Another claim holds in the same world: against this defendant or another one."""
+    """Another claim holds in the same world: against this defendant, another named
+    defendant, or anyone else who acted (a defendant, a non-party who acted for the state,
+    or an officer nobody has identified)."""
 
     claim: str
-    against: Literal["the_defendant", "another_defendant"] = "the_defendant"
+    against: Literal["the_defendant", "another_defendant", "another_actor"] = Field(
+        "the_defendant",
+        description="the_defendant; another_defendant (a named defendant); another_actor "
+        "(anyone else who acted: a defendant, a non-party state actor, an unidentified officer)",
+    )
 
 
 class ClearlyEstablished(Frozen):

@@ -202,6 +202,8 @@ class Report(Out):
     incident_date: str
     plaintiff: str
     defendants: Sequence[PartyRef] = ()
+    #: The people the record names who are not defendants (report_version 2, added later).
+    non_parties: Sequence[PartyRef] = field(default=(), metadata=OMIT_EMPTY)
     movant: str
     non_movant: str
     standard: Sequence[Reason]
