@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .model.base import Cite
-from .model.case import AtLeast, Case
+from .model.case import AtLeast, ByParty, Case
 from .model.report import AuthorityRef, Dispute, FactRef, SideValue
 from .model.rubric import SLOT, Attribute
 from .record import Version, fact_ranks
@@ -87,6 +87,8 @@ def shown_value(value: Any) -> Any:
         return sorted(value)
     if isinstance(value, AtLeast):
         return {"at_least": value.at_least}
+    if isinstance(value, ByParty):
+        return {"by_party": dict(sorted(value.by_party.items()))}
     return value
 
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from .errors import UsageError
 from .library import Library
 from .lint import check_value
-from .model.case import Case, Fact, FactValue, Plaintiff, Rule561Posture
+from .model.case import ByParty, Case, Fact, FactValue, Plaintiff, Rule561Posture
 from .model.report import ClaimResult, DefenseResult, ElementResult, FactorResult, Out, Report
 from .spelling import did_you_mean as suggest
 from .vocab import (
@@ -285,6 +285,8 @@ def _fresh_id(case: Case, wanted: str) -> str:
 def show_value(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, ByParty):
+        return "; ".join(f"{p}: {show_value(v)}" for p, v in sorted(value.by_party.items()))
     if isinstance(value, list | tuple | frozenset | set):
         return ", ".join(sorted(value)) or "none of the defendants"
     return str(value)

@@ -219,6 +219,11 @@ def value_words(value: Any, names: Mapping[str, str]) -> str:
         return ", ".join(names.get(str(v), str(v).replace("_", " ")) for v in value) or "none"
     if isinstance(value, dict) and "at_least" in value:
         return "at least " + value_words(value["at_least"], names)
+    if isinstance(value, dict) and "by_party" in value:
+        return "; ".join(
+            f"{names.get(p, humanize(p))}: {value_words(v, names)}"
+            for p, v in value["by_party"].items()
+        )
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return names.get(str(value), str(value).replace("_", " "))
