@@ -103,7 +103,9 @@ def combine(case: Case, by_episode: dict[str, Report]) -> Report:
         set_aside=_unique_by(
             (s for r in by_episode.values() for s in r.set_aside), lambda s: s.fact.id
         ),
-        flagged=_unique_by((f for r in by_episode.values() for f in r.flagged), lambda f: f.fact.id),
+        flagged=_unique_by(
+            (f for r in by_episode.values() for f in r.flagged), lambda f: f.fact.id
+        ),
         claims=claims,
         defenses=defenses,
         immaterial_disputes=_unique_by(
