@@ -14,7 +14,15 @@ from typing import Any, Literal
 from .errors import UsageError
 from .library import Library
 from .lint import check_value
-from .model.case import ByParty, Case, Fact, FactValue, Plaintiff, Rule561Posture
+from .model.case import (
+    UNIDENTIFIED_OFFICER,
+    ByParty,
+    Case,
+    Fact,
+    FactValue,
+    Plaintiff,
+    Rule561Posture,
+)
 from .model.report import ClaimResult, DefenseResult, ElementResult, FactorResult, Out, Report
 from .spelling import did_you_mean as suggest
 from .vocab import (
@@ -36,10 +44,12 @@ WHATIF_CITE = "what-if (hypothetical, not in the record)"
 
 @dataclass(frozen=True)
 class SetValue:
-    """The attribute takes this value, undisputed; every other version of it is gone."""
+    """The attribute takes this value, undisputed; every other version of it is gone. With
+    an episode, in that episode alone."""
 
     attribute: str
     value: FactValue
+    episode: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,8 @@ def parse_value(
     text = text.strip()
     kind = attribute.type
     value: Any
+    if kind is not AttributeType.PARTY and ":" in text and not attribute.from_case:
+        return _by_party(library, attribute_id, text, defendants)
     if attribute.from_case == "plaintiff_status":
         if text not in set(PlaintiffStatus):
             raise _bad_value(attribute_id, text, [s.value for s in PlaintiffStatus])
@@ -111,7 +123,7 @@ def parse_value(
     else:
         names = [] if text.lower() in ("", "none") else [n.strip() for n in text.split(",")]
         for name in names:
-            if defendants is not None and name not in defendants:
+            if defendants is not None and name not in (*defendants, UNIDENTIFIED_OFFICER):
                 raise UsageError(
                     "U002",
                     f"unknown defendant '{name}' in '{attribute_id}'{suggest(name, defendants)}; "
@@ -127,6 +139,28 @@ def parse_value(
     return value  # type: ignore[no-any-return]
 
 
+def _by_party(
+    library: Library, attribute_id: str, text: str, defendants: Sequence[str] | None
+) -> ByParty:
+    """``PARTY:VALUE,PARTY:VALUE``: a value for each person."""
+    values: dict[str, Any] = {}
+    for part in text.split(","):
+        party, sep, each = (p.strip() for p in part.partition(":"))
+        if not sep or not party:
+            raise UsageError(
+                "U002",
+                f"'{text}' is not PARTY:VALUE,PARTY:VALUE, e.g. knowles:ample,ramos:none",
+            )
+        if defendants is not None and party not in (*defendants, UNIDENTIFIED_OFFICER):
+            raise UsageError(
+                "U002",
+                f"unknown party '{party}' in '{attribute_id}'{suggest(party, defendants)}; "
+                f"give a value for any of: {', '.join(defendants)}",
+            )
+        values[party] = parse_value(library, attribute_id, each, defendants)
+    return ByParty(by_party=values)
+
+
 def _bad_value(attribute_id: str, text: str, allowed: Sequence[str]) -> UsageError:
     return UsageError(
         "U002",
@@ -136,13 +170,51 @@ def _bad_value(attribute_id: str, text: str, allowed: Sequence[str]) -> UsageErr
 
 
 def parse_assignment(
-    library: Library, text: str, defendants: Sequence[str] | None = None
+    library: Library,
+    text: str,
+    defendants: Sequence[str] | None = None,
+    case: Case | None = None,
 ) -> SetValue:
-    """``ATTR=VALUE`` as an edit; party values must name ``defendants``."""
-    attribute, sep, raw = text.partition("=")
+    """``ATTR=VALUE``, or ``EPISODE.ATTR=VALUE`` for one of ``case``'s episodes, as an
+    edit; party values must name ``defendants``."""
+    target, sep, raw = text.partition("=")
+    episode, dot, attribute = target.strip().rpartition(".")
     if not sep or not attribute.strip():
-        raise UsageError("U003", f"'{text}' is not ATTR=VALUE, e.g. complained_of_tightness=false")
-    return SetValue(attribute.strip(), parse_value(library, attribute.strip(), raw, defendants))
+        raise UsageError(
+            "U003",
+            f"'{text}' is not ATTR=VALUE or EPISODE.ATTR=VALUE, e.g. complained_of_tightness=false",
+        )
+    attribute = attribute.strip()
+    value = parse_value(library, attribute, raw, defendants)
+    if not dot:
+        return SetValue(attribute, value)
+    if case is None:
+        raise UsageError("U003", f"'{text}': an episode is named, but no case lists episodes")
+    _known_episode(case, episode.strip(), text)
+    declared = library.attributes[attribute]
+    if declared.from_case or declared.case_wide:
+        raise UsageError(
+            "U006",
+            f"'{attribute}' is the same for every episode of the case; set it without an "
+            f"episode: --set {attribute}={raw.strip()}",
+        )
+    return SetValue(attribute, value, episode.strip())
+
+
+def _known_episode(case: Case, episode: str, text: str) -> None:
+    if episode in case.episodes:
+        return
+    if not case.episodes:
+        raise UsageError(
+            "U006",
+            f"'{case.caption}' lists no episodes, so '{text}' names none of them; set the "
+            "attribute for the whole case without an episode",
+        )
+    raise UsageError(
+        "U006",
+        f"unknown episode '{episode}' in '{text}'{suggest(episode, case.episodes)}; the "
+        f"episodes of '{case.caption}' are: {', '.join(case.episodes)}",
+    )
 
 
 def parse_credit(case: Case, text: str) -> CreditFact:
@@ -183,7 +255,7 @@ def apply_edits(case: Case, library: Library, edits: Iterable[Edit]) -> Case:
 
 def apply_edit(case: Case, library: Library, edit: Edit) -> Case:
     if isinstance(edit, SetValue):
-        return set_value(case, library, edit.attribute, edit.value)
+        return set_value(case, library, edit.attribute, edit.value, edit.episode)
     if isinstance(edit, DropFact):
         return drop_fact(case, edit.fact)
     if isinstance(edit, CreditFact):
@@ -193,15 +265,26 @@ def apply_edit(case: Case, library: Library, edit: Edit) -> Case:
     return deem_admitted(case)
 
 
-def set_value(case: Case, library: Library, attribute_id: str, value: FactValue) -> Case:
+def set_value(
+    case: Case,
+    library: Library,
+    attribute_id: str,
+    value: FactValue,
+    episode: str | None = None,
+) -> Case:
     attribute = library.attributes[attribute_id]
     if attribute.from_case == "plaintiff_status":
         status = PlaintiffStatus(str(value))
         return case.model_copy(
             update={"plaintiff": Plaintiff(name=case.plaintiff.name, status=status)}
         )
-    facts = {fid: _without(fact, {attribute_id}) for fid, fact in case.facts.items()}
-    new_id = _fresh_id(case, f"whatif_{attribute_id}")
+    if episode is not None:
+        case = _kept_elsewhere(case, attribute_id, episode)
+    facts = {
+        fid: _without(fact, {attribute_id}) if fact.episode in (None, episode) else fact
+        for fid, fact in case.facts.items()
+    }
+    new_id = _fresh_id(case, f"whatif_{episode + '_' if episode else ''}{attribute_id}")
     facts[new_id] = Fact(
         text=f"Suppose: {attribute.question} — {show_value(value)}.",
         offered_by=Side.UNDISPUTED,
@@ -209,7 +292,29 @@ def set_value(case: Case, library: Library, attribute_id: str, value: FactValue)
         # The first kind the standard admits, so the supposition is never set aside.
         evidence=library.summary_judgment.admissible[0],
         establishes={attribute_id: value},
+        episode=episode,
     )
+    return case.model_copy(update={"facts": facts})
+
+
+def _kept_elsewhere(case: Case, attribute_id: str, episode: str) -> Case:
+    """The case with what its case-wide facts say of ``attribute_id`` said instead, fact by
+    fact, in each episode but ``episode``: so that setting it in one episode leaves the
+    others as they were."""
+    facts = dict(case.facts)
+    for fid, fact in case.facts.items():
+        if fact.episode is not None or attribute_id not in fact.establishes:
+            continue
+        for other in case.episodes:
+            if other != episode:
+                copy_id = _fresh_id(case.model_copy(update={"facts": facts}), f"{fid}_{other}")
+                facts[copy_id] = fact.model_copy(
+                    update={
+                        "episode": other,
+                        "establishes": {attribute_id: fact.establishes[attribute_id]},
+                    }
+                )
+        facts[fid] = _without(fact, {attribute_id})
     return case.model_copy(update={"facts": facts})
 
 
@@ -296,6 +401,12 @@ def describe(edit: Edit, case: Case, library: Library) -> str:
     """One line saying what the edit supposes."""
     if isinstance(edit, SetValue):
         attribute = library.attributes[edit.attribute]
+        if edit.episode is not None:
+            label = case.episodes[edit.episode].label
+            return (
+                f"set {edit.episode}.{edit.attribute} = {show_value(edit.value)} (in "
+                f"{label} only; undisputed; {attribute.question})"
+            )
         return f"set {edit.attribute} = {show_value(edit.value)} (undisputed; {attribute.question})"
     if isinstance(edit, DropFact):
         fact = case.facts[edit.fact]

@@ -26,9 +26,10 @@ def command(
     sets: list[str] = typer.Option(
         [],
         "--set",
-        metavar="ATTR=VALUE",
-        help="Suppose ATTR is VALUE, undisputed (true/false, a number, a level, or a comma "
-        "list of defendant ids); every fact's own version of ATTR is dropped.",
+        metavar="[EPISODE.]ATTR=VALUE",
+        help="Suppose ATTR is VALUE, undisputed (true/false, a number, a level, a comma "
+        "list of party ids, or PARTY:VALUE,PARTY:VALUE for each person); every fact's own "
+        "version of ATTR is dropped. EPISODE.ATTR sets it in that episode alone.",
     ),
     drops: list[str] = typer.Option(
         [], "--drop", metavar="FACT", help="Suppose the record did not hold this fact."
@@ -54,6 +55,9 @@ def command(
     Edits apply in the order --set, --drop, --credit, --deem-admitted.
 
     Example: triable whatif cases/ali_v_ramos.yaml --set force_single_quick_act=true
+
+    In a case decided episode by episode: triable whatif cases/tracy_v_freshwater.yaml
+    --set pepper_spray.plaintiff_resistance=active
     """
     import json
 
@@ -74,9 +78,8 @@ def command(
 
     engine = session.engine(rubrics)
     original = session.case(case, engine.library)
-    edits: list[Edit] = [
-        parse_assignment(engine.library, s, list(original.defendants)) for s in sets or []
-    ]
+    parties = [*original.defendants, *original.non_parties]
+    edits: list[Edit] = [parse_assignment(engine.library, s, parties, original) for s in sets or []]
     edits += [DropFact(d.strip()) for d in drops or []]
     edits += [parse_credit(original, c) for c in credits or []]
     if deem_admitted:

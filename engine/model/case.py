@@ -1,6 +1,6 @@
 """A fact pattern: the parties, the motion, the record and the expected holdings."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
 
@@ -49,7 +49,7 @@ class ByParty(Frozen):
     def __hash__(self) -> int:
         return hash(tuple(sorted((k, str(v)) for k, v in self.by_party.items())))
 
-    def of(self, party: str) -> object:
+    def of(self, party: str) -> Any:
         return self.by_party.get(party)
 
 
