@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shlex
 from dataclasses import dataclass, field
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from triable.engine.library import Library
+    from triable.engine.model.base import Period
 
 #: Marks what the student must still supply; the file is valid, and honest about it.
 TO_CITE = "TO BE CITED: the record cite (e.g. Pl. Tr. 40:19-41:19)"
@@ -26,7 +26,8 @@ class Draft:
     court: str | None = None
     plaintiff: str | None = None
     status: str | None = None
-    date: dt.date | None = None
+    #: A day, or only a month or a year where the record says no more.
+    date: Period | None = None
     people: dict[str, dict[str, str]] = field(default_factory=dict)
     claims: dict[str, list[str]] = field(default_factory=dict)
     #: Each episode's label, by id, in the order they happened.
@@ -94,6 +95,12 @@ def _q(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+def _date(period: Period) -> str:
+    """A day as YAML reads it; a month or a year quoted, as YAML would read 2019 as a
+    number."""
+    return period.isoformat() if period.exact else _q(period.isoformat())
+
+
 def case_yaml(library: Library, data: dict[str, Any], schema: str) -> str:
     from triable.engine.whatif import show_value
 
@@ -106,7 +113,7 @@ def case_yaml(library: Library, data: dict[str, Any], schema: str) -> str:
         "kind: case",
         f"caption: {_q(data['caption'])}",
         f"court: {_q(data['court'])}",
-        f"incident_date: {data['incident_date'].isoformat()}",
+        f"incident_date: {_date(data['incident_date'])}",
         "plaintiff:",
         f"  name: {_q(data['plaintiff']['name'])}",
         f"  status: {data['plaintiff']['status']}",
@@ -129,9 +136,10 @@ def case_yaml(library: Library, data: dict[str, Any], schema: str) -> str:
         "motion:",
         "  movant: defendants",
         f"  cite: {_q(TO_CITE)}",
-        "  rule_56_1:",
-        "    non_movant_complied: true",
-        "    treatment: responses_considered",
+        "  # Local Rule 56.1: where the opinion says how the statements were treated, e.g.",
+        "  # rule_56_1:",
+        "  #   non_movant_complied: true",
+        "  #   treatment: responses_considered",
     ]
     episodes: dict[str, str] = data["episodes"]
     if episodes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ from .options import RUBRICS_OPTION
 
 if TYPE_CHECKING:
     from triable.engine.library import Library
+    from triable.engine.model.base import Period
 
 STATUSES = ("pretrial_detainee", "arrestee", "convicted_prisoner", "free_person")
 #: More separate uses of force than anyone would answer questions about, one by one.
@@ -66,7 +66,11 @@ def command(
         [], "--claim", metavar="CLAIM:DEF1,DEF2", help="A claim and the defendants it is against."
     ),
     incident_date: str | None = typer.Option(
-        None, "--incident-date", metavar="YYYY-MM-DD", help="When the force was used."
+        None,
+        "--incident-date",
+        metavar="YYYY-MM-DD",
+        help="When the force was used; YYYY-MM or YYYY where the record gives only the "
+        "month or the year.",
     ),
     episodes: list[str] = typer.Option(
         [],
@@ -270,7 +274,10 @@ class Interview:
             given.status, _status, f"Plaintiff's status ({', '.join(STATUSES)})", "--status"
         )
         draft.date = self.given(
-            given.incident_date, _date, "Incident date (YYYY-MM-DD)", "--incident-date"
+            given.incident_date,
+            _date,
+            "Incident date (YYYY-MM-DD; YYYY-MM or YYYY if the record says no more)",
+            "--incident-date",
         )
         for text in given.defendants:
             _add_defendant(draft.people, text)
@@ -405,13 +412,21 @@ def _status(text: str) -> str:
     return text.strip()
 
 
-def _date(text: str) -> dt.date:
+def _date(text: str) -> Period:
+    """A day, or only its month or year where the record says no more."""
+    from pydantic import TypeAdapter, ValidationError
+
     from triable.engine.errors import UsageError
+    from triable.engine.model.base import WrittenPeriod
 
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError("U011", f"'{text}' is not a date: write YYYY-MM-DD") from None
+        return TypeAdapter(WrittenPeriod).validate_python(text.strip())
+    except ValidationError:
+        raise UsageError(
+            "U011",
+            f"'{text}' is not a date: write YYYY-MM-DD, or YYYY-MM or YYYY where the record "
+            "gives only the month or the year",
+        ) from None
 
 
 def _add_defendant(people: dict[str, dict[str, str]], text: str) -> None:
