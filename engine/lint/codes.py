@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     "R026": "a fact or expected holding names an episode the case does not list",
     "R027": "a precedent listed as binding from a court whose decisions do not bind",
     "R028": "an id listed both as a defendant and as a non-party",
+    "R029": "a fact about one episode sets an attribute the same for every episode (warning)",
 }
 
 #: Codes that never fail `triable validate` on their own.

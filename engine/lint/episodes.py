@@ -40,3 +40,27 @@ def _hint(episode: str, known: Mapping[str, object]) -> str:
     if not known:
         return "; add it under 'episodes:' with its label"
     return did_you_mean(episode, known) or f"; the case lists {', '.join(sorted(known))}"
+
+
+@rule("R029", Subject.FACT_VALUE)
+def case_wide_in_one_episode(
+    ctx: CaseContext, fact_id: str, attribute_id: str, value: object
+) -> Iterator[Issue]:
+    """A fact that speaks to one episode sets an attribute that is the same for every
+    episode of a case (the crime, say): the other episodes will not see it.
+
+    Fails: ``crime_severity: minor`` in a fact with ``episode: kicks``. Passes: the same
+    value in a fact that names no episode.
+    """
+    facts = ctx.case.facts or {}
+    fact = facts.get(fact_id)
+    attribute = ctx.library.attributes.get(attribute_id)
+    if fact is None or fact.episode is None or attribute is None or not attribute.case_wide:
+        return
+    yield Issue(
+        f"'{attribute_id}' is the same for every episode of a case, but fact '{fact_id}' "
+        f"speaks only to episode '{fact.episode}', which alone would see it; state it in a "
+        "fact that names no episode",
+        ("facts", fact_id, "establishes", attribute_id),
+        key=True,
+    )
