@@ -76,10 +76,14 @@ class Draft:
 
 
 def _option_value(value: Any) -> str:
+    from triable.engine.model.case import ByParty
+
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
         return ",".join(value) or "none"
+    if isinstance(value, ByParty):
+        return ",".join(f"{p}:{_option_value(v)}" for p, v in value.by_party.items())
     return str(value)
 
 
@@ -92,6 +96,9 @@ def _q(value: Any) -> str:
         return json.dumps(value)
     if isinstance(value, list):
         return "[" + ", ".join(_q(v) for v in value) + "]"
+    by_party = getattr(value, "by_party", None)
+    if isinstance(by_party, dict):
+        return "{by_party: {" + ", ".join(f"{p}: {_q(v)}" for p, v in by_party.items()) + "}}"
     return json.dumps(str(value), ensure_ascii=False)
 
 

@@ -316,3 +316,19 @@ def test_a_non_party_with_the_reserved_id_is_an_error(tmp_path: Path) -> None:
     ran = run_triable("validate", str(path))
     assert ran.code == 1
     assert f"{path}:{at(path, 'unidentified_officer: {name')}: R025" in ran.out
+
+
+def test_new_writes_a_value_for_each_bystander(tmp_path: Path) -> None:
+    path = tmp_path / "doe.yaml"
+    ran = run_triable(
+        "new", "--no-input", "-o", str(path),
+        "--caption", "Doe v. Roe", "--plaintiff", "Jane Doe", "--status", "arrestee",
+        "--incident-date", "2019-05-01",
+        "--defendant", "roe:R. Roe:Officer", "--defendant", "poe:P. Poe:Sergeant",
+        "--claim", "failure_to_intervene:roe,poe",
+        "--answer", "time_to_intervene=roe:ample,poe:none",
+    )  # fmt: skip
+    assert ran.code == 0, ran.output
+    text = path.read_text(encoding="utf-8")
+    assert 'time_to_intervene: {by_party: {roe: "ample", poe: "none"}}' in text
+    assert run_triable("validate", str(path)).code == 0
