@@ -332,3 +332,16 @@ def test_new_writes_a_value_for_each_bystander(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert 'time_to_intervene: {by_party: {roe: "ample", poe: "none"}}' in text
     assert run_triable("validate", str(path)).code == 0
+
+
+def test_an_expected_holding_for_a_non_party_says_why_not(tmp_path: Path) -> None:
+    text = LATE.read_text(encoding="utf-8").replace(
+        "    - {claim: excessive_force, defendant: ramos, outcome: granted}\n",
+        "    - {claim: excessive_force, defendant: dunn, outcome: denied}\n",
+    )
+    path = write(tmp_path, text)
+    ran = run_triable("validate", str(path))
+    assert ran.code == 1
+    assert (
+        f"{path}:{at(path, 'dunn, outcome')}: R011 expected holding names 'dunn', a non-party"
+    ) in ran.out

@@ -26,11 +26,7 @@ def expected_claim_unknown(ctx: CaseContext, i: int, exp: ExpectedClaim) -> Iter
             refers_to="claim",
         )
     elif exp.defendant not in ctx.defendants:
-        yield Issue(
-            f"expected holding names unknown defendant '{exp.defendant}'"
-            f"{did_you_mean(exp.defendant, ctx.defendants)}",
-            (*at, "defendant"),
-        )
+        yield Issue(_unknown_defendant(ctx, exp.defendant), (*at, "defendant"))
     elif (exp.claim, exp.defendant) not in ctx.asserted_pairs:
         yield Issue(
             f"expected holding for {exp.claim} against {exp.defendant}, "
@@ -44,9 +40,7 @@ def expected_defense_defendant(ctx: CaseContext, i: int, exp: ExpectedDefense) -
     """An expected defense holding names a defendant the case does not list."""
     if exp.defendant not in ctx.defendants:
         yield Issue(
-            f"expected holding names unknown defendant '{exp.defendant}'"
-            f"{did_you_mean(exp.defendant, ctx.defendants)}",
-            ("expected", "defenses", i, "defendant"),
+            _unknown_defendant(ctx, exp.defendant), ("expected", "defenses", i, "defendant")
         )
 
 
@@ -153,3 +147,12 @@ def decided_by_pin(ctx: CaseContext, i: int, cite: Cite) -> Iterator[Issue]:
             ("expected", "decided_by", i),
             refers_to="authorities",
         )
+
+
+def _unknown_defendant(ctx: CaseContext, name: str) -> str:
+    if name in ctx.non_parties:
+        return (
+            f"expected holding names '{name}', a non-party: no claim or defense is decided "
+            "for a non-party"
+        )
+    return f"expected holding names unknown defendant '{name}'{did_you_mean(name, ctx.defendants)}"
