@@ -345,3 +345,12 @@ def test_an_expected_holding_for_a_non_party_says_why_not(tmp_path: Path) -> Non
     assert (
         f"{path}:{at(path, 'dunn, outcome')}: R011 expected holding names 'dunn', a non-party"
     ) in ran.out
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations([("knowles", "ample"), ("ramos", "none")]))
+def test_the_order_of_a_by_party_value_changes_nothing(order: list[tuple[str, str]]) -> None:
+    from triable.cli.render.json_report import as_data
+
+    keyed = decide(with_time(dict(by_party=dict(order))))
+    assert as_data(keyed) == as_data(decide(raw()))
