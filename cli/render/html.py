@@ -40,6 +40,7 @@ from .wording import (
     material_words,
     outcome_words,
     possessive,
+    balance_words,
     score_words,
     sentence_start,
     side_name,
@@ -69,6 +70,7 @@ def _environment() -> Environment:
         possessive=possessive,
         sentence_start=sentence_start,
         score_words=score_words,
+        balance_words=balance_words,
         outcome_words=outcome_words,
     )
     return env
