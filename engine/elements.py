@@ -8,7 +8,7 @@ from typing import Any
 from .assessment import Assessment
 from .conditions import THE_CLAIM, named_attributes, named_claims
 from .disputes import search
-from .explain import authority_refs, lower_first, shown_value
+from .explain import authority_refs, shown_value
 from .model.conditions import Condition
 from .model.report import (
     BalanceResult,

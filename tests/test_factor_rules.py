@@ -134,7 +134,7 @@ def test_the_json_report_gives_the_rule_only_where_a_test_states_one() -> None:
     [
         ("tracy_v_freshwater.yaml", "flashlight", "judgment_for_defendant_when", "granted"),
         ("tracy_v_freshwater.yaml", "pepper_spray", "for_jury_when", "denied"),
-        ("spray_after_cuffing.yaml", None, "for_jury_when", "denied"),
+        ("force_on_cuffed_detainee.yaml", None, "for_jury_when", "denied"),
         ("takedown_during_struggle.yaml", None, "judgment_for_defendant_when", "granted"),
     ],
 )

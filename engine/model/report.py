@@ -11,7 +11,6 @@ from typing import Any, Literal
 
 from ..vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning, Rule561Treatment
 
-
 #: Marks a field the JSON report leaves out while it is empty: a part added after
 #: report_version 1 was published, so that reports without it read exactly as before.
 OMIT_EMPTY = {"omit_empty": True}

@@ -203,8 +203,10 @@ class FactorsTest(Frozen):
 
     def stated_rules(self) -> list[tuple[str, StatedRule]]:
         """The stated rules the test has, by key, in the order they are tried."""
-        rules = (("for_jury_when", self.for_jury_when),)
-        rules += (("judgment_for_defendant_when", self.judgment_for_defendant_when),)
+        rules = [
+            ("for_jury_when", self.for_jury_when),
+            ("judgment_for_defendant_when", self.judgment_for_defendant_when),
+        ]
         return [(key, rule) for key, rule in rules if rule is not None]
 
     def conditions(self) -> list[Condition]:
