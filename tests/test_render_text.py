@@ -92,8 +92,8 @@ def test_a_factors_test_shows_each_factor() -> None:
     out = text.render([factors_report()], colour=False, width=100)
     # The rule that struck the balance, with its cites, never a score.
     assert (
-        "Balance: No stated rule decides, and on the non-movant's facts some consideration favours him"
-        in out
+        "Balance: No stated rule decides, and on the non-movant's facts some consideration "
+        "favours him" in out
     )
     assert "Weighed: score" not in out
     assert "PLAINTIFF" in out
