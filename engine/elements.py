@@ -79,6 +79,15 @@ def _element(
             status = ElementStatus.MET
         else:
             material, immaterial = search(assessment, condition, nm, m, question, status)
+            if status is ElementStatus.GENUINE_DISPUTE and not material:
+                # Met on the non-movant's version only because a balance there needs but one
+                # consideration for him: what is material is what a factfinder weighing the
+                # balance would decide otherwise on the movant's answer.
+                weighed = nm.weighed_as_the_movant_s()
+                if weighed.truth(condition, defendant, claim, defense) is True:
+                    material, immaterial = search(
+                        assessment, condition, weighed, m, question, status
+                    )
         numbers = status is ElementStatus.GENUINE_DISPUTE and any(
             len(d.movant.facts) > len(d.non_movant.facts) for d in material
         )

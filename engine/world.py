@@ -93,6 +93,13 @@ class World:
             return None if inside is not False else False
         return False
 
+    def weighed_as_the_movant_s(self) -> "World":
+        """This world's values, a balance in it struck as on the movant's version: for the
+        plaintiff only where some consideration favours him and none the defendant."""
+        return World(
+            self.law, self.values, self.defendants, self.incident_date, self.versions, True
+        )
+
     def on(self, day: Period) -> "World":
         """This world, the incident taken to have happened on ``day``."""
         return World(
