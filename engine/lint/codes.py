@@ -52,6 +52,8 @@ CODES: dict[str, str] = {
     "R025": "a defendant given the reserved id 'unidentified_officer'",
     "R026": "a fact or expected holding names an episode the case does not list",
     "R027": "a precedent listed as binding from a court whose decisions do not bind",
+    "R028": "a balance of factors decided by a count against a threshold, not by a rule a "
+    "court states (warning)",
 }
 
 #: Codes that never fail `triable validate` on their own.
