@@ -53,10 +53,16 @@ class Assessment:
             return self.case.defendants[defendant].name
         return self.case.non_parties[defendant].name
 
-    def world(self, versions: dict[str, Version]) -> World:
+    def world(self, versions: dict[str, Version], movant_version: bool = False) -> World:
         values: dict[str, Any] = {a: v.value for a, v in versions.items()}
         return World(
-            self.law, values, self.actors, self.case.incident_date, versions, self.defendants
+            self.law,
+            values,
+            self.actors,
+            self.case.incident_date,
+            versions,
+            movant_version,
+            self.defendants,
         )
 
     def dismissal(self, claim: str, defendant: str) -> Dismissal | None:

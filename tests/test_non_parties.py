@@ -250,7 +250,7 @@ def test_an_id_both_defendant_and_non_party_is_an_error(tmp_path: Path) -> None:
     ran = run_triable("validate", str(path))
     assert ran.code == 1
     assert (
-        f"{path}:{at(path, 'ramos: {name: T. Ramos', 1)}: R028 'ramos' is listed both as a "
+        f"{path}:{at(path, 'ramos: {name: T. Ramos', 1)}: R029 'ramos' is listed both as a "
         "defendant and as a non-party" in ran.out
     )
 

@@ -26,6 +26,7 @@ from .wording import (
     TREATMENT_WORDS,
     Cite,
     authorities_of,
+    balance_words,
     cite,
     cited_ids,
     claim_names,
@@ -69,6 +70,7 @@ def _environment() -> Environment:
         possessive=possessive,
         sentence_start=sentence_start,
         score_words=score_words,
+        balance_words=balance_words,
         outcome_words=outcome_words,
     )
     return env

@@ -52,8 +52,10 @@ CODES: dict[str, str] = {
     "R025": "a defendant or non-party given the reserved id 'unidentified_officer'",
     "R026": "a fact or expected holding names an episode the case does not list",
     "R027": "a precedent listed as binding from a court whose decisions do not bind",
-    "R028": "an id listed both as a defendant and as a non-party",
-    "R029": "a fact about one episode sets an attribute the same for every episode (warning)",
+    "R028": "a balance of factors decided by a count against a threshold, not by a rule a "
+    "court states (warning)",
+    "R029": "an id listed both as a defendant and as a non-party",
+    "R030": "a fact about one episode sets an attribute the same for every episode (warning)",
 }
 
 #: Codes that never fail `triable validate` on their own.

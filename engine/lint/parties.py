@@ -153,7 +153,7 @@ def non_party_named_as_nobody(ctx: CaseContext, ident: str, _: NonParty) -> Iter
         )
 
 
-@rule("R028", Subject.NON_PARTY)
+@rule("R029", Subject.NON_PARTY)
 def non_party_also_defendant(ctx: CaseContext, ident: str, _: NonParty) -> Iterator[Issue]:
     """One id listed both as a defendant and as a non-party: a party value naming it could
     mean either.
