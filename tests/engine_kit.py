@@ -88,6 +88,7 @@ SUMMARY_JUDGMENT = {
         "video",
         "document",
         "expert_report",
+        "photograph",
         "rule_56_1_statement",
         "unknown",
     ],
@@ -111,6 +112,8 @@ SUMMARY_JUDGMENT = {
         "responses_considered": ruling("The responses frame the dispute.", "8"),
     },
     "rule_56_1_not_stated": ruling("Nothing is deemed admitted.", "9"),
+    "paragraph_supported": ruling("A paragraph binds what its record supports.", "6"),
+    "paragraph_unsupported": ruling("The record cited does not support it.", "6"),
 }
 
 

@@ -39,7 +39,10 @@ from .wording import (
     live_claims,
     material_words,
     outcome_words,
+    paragraph_lines,
+    paragraph_status,
     possessive,
+    rule_name,
     score_words,
     sentence_start,
     side_name,
@@ -70,6 +73,9 @@ def _environment() -> Environment:
         sentence_start=sentence_start,
         score_words=score_words,
         outcome_words=outcome_words,
+        rule_name=rule_name,
+        paragraph_status=paragraph_status,
+        paragraph_lines=paragraph_lines,
     )
     return env
 
