@@ -153,7 +153,7 @@ def _testimony_set_aside(case: Case, library: Library, set_aside: dict[str, SetA
             set_aside[fid] = _aside(fid, incredible)
 
 
-def _paragraphs(
+def paragraph_support(
     case: Case, set_aside: dict[str, SetAside], rank: dict[str, int]
 ) -> tuple[list[Paragraph], dict[str, frozenset[str]]]:
     """Each paragraph of a statement of material facts against the record it cites: an
@@ -220,7 +220,7 @@ def build_record(case: Case, library: Library) -> Record:
 
     movant_side = Side(case.motion.movant)
     non_movant_side = Side(case.non_movant)
-    paragraphs, kept = _paragraphs(case, set_aside, rank)
+    paragraphs, kept = paragraph_support(case, set_aside, rank)
     for fid, supported in kept.items():
         if not supported:  # nothing it asserts is supported: it is disregarded whole
             set_aside[fid] = _aside(fid, sj.paragraph_unsupported)
