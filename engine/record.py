@@ -197,6 +197,24 @@ def paragraph_support(
     return found, kept
 
 
+def facts_weigh_facts(case: Case) -> bool:
+    """Whether one fact can decide whether another counts, beyond a record item that
+    blatantly contradicts: a paragraph and the record it cites, a later statement and the
+    deposition it contradicts, testimony and what corroborates it. Then dropping one fact
+    can change what another establishes, and only building the record again tells."""
+    return any(
+        (
+            fact.rule_56_1_paragraph is not None
+            and (
+                fact.record_support is not None or fact.evidence is EvidenceKind.RULE_56_1_STATEMENT
+            )
+        )
+        or fact.contradicts_own_deposition is not None
+        or fact.contradictory_and_incomplete
+        for fact in case.facts.values()
+    )
+
+
 def build_record(case: Case, library: Library) -> Record:
     sj = library.summary_judgment
     admissible = frozenset(sj.admissible)

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from tests.engine_kit import case as make_case
 from tests.engine_kit import claim_result, evaluate, fact, library, statuses
+from triable.engine.evaluate import Engine
 from triable.engine.lint import lint_case
+from triable.engine.pivots import find_pivots
 from triable.engine.vocab import ClaimOutcome
 
 DEEMED = {
@@ -246,3 +248,13 @@ def test_lint_finds_marks_the_rules_cannot_reach() -> None:
     assert ("R032", ("motion", "rule_56_1", "rule")) in found
     assert ("R033", ("facts", "d_no_hit", "contradicts_own_deposition")) in found
     assert ("R034", ("facts", "d_no_hit", "contradictory_and_incomplete")) in found
+
+
+def test_dropping_the_only_corroboration_is_a_pivot() -> None:
+    """The witness who corroborates the plaintiff never appears in the plaintiff's world
+    (the plaintiff's own version comes first), yet without him the testimony no juror could
+    credit is set aside: the search for pivots must try it."""
+    witness = fact("third_party", "Nurse Tr. 4", hit=True)
+    checked = _incredible(t_hit=witness)
+    found = find_pivots(Engine(library()), checked)
+    assert any(p.kind == "fact" and p.subject == "t_hit" for p in found)
