@@ -2,17 +2,24 @@
 material facts paragraph by paragraph, hearsay, later statements against one's own
 deposition, testimony no juror could credit, and record items that blatantly contradict."""
 
+import json
+from pathlib import Path
 from typing import Any
 
+import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.engine_kit import case as make_case
 from tests.engine_kit import claim_result, evaluate, fact, library, statuses
+from triable.cli.app import main
 from triable.engine.evaluate import Engine
 from triable.engine.lint import lint_case
 from triable.engine.pivots import find_pivots
 from triable.engine.vocab import ClaimOutcome
+
+CASES = Path(__file__).resolve().parent.parent / "cases"
 
 DEEMED = {
     "movant": "defendants",
@@ -258,3 +265,24 @@ def test_dropping_the_only_corroboration_is_a_pivot() -> None:
     checked = _incredible(t_hit=witness)
     found = find_pivots(Engine(library()), checked)
     assert any(p.kind == "fact" and p.subject == "t_hit" for p in found)
+
+
+def test_a_case_under_another_districts_rule_never_names_local_civil_rule_56_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = yaml.safe_load((CASES / "ali_deemed_admitted.yaml").read_text())
+    data["court"] = "United States District Court for the Northern District of New York"
+    data["motion"]["rule_56_1"]["rule"] = "ndny_local_rule_56_1"
+    data.pop("expected")
+    path = tmp_path / "ndny.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    for fmt in ("text", "markdown", "html"):
+        assert main(["check", str(path), "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert "N.D.N.Y. Local Rule 56.1" in out, fmt
+        assert "Local Civil Rule 56.1" not in out and "Local Civ. R. 56.1" not in out, fmt
+    assert main(["check", str(path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["rule_56_1"]["rule"].startswith("N.D.N.Y.")
+    assert "ndny_local_rule_7_1_a_3" in report["rule_56_1"]["authorities"]
+    assert "local_rule_56_1" not in json.dumps(report)
