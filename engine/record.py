@@ -154,25 +154,26 @@ def _testimony_set_aside(case: Case, library: Library, set_aside: dict[str, SetA
 
 
 def paragraph_support(
-    case: Case, set_aside: dict[str, SetAside], rank: dict[str, int]
+    facts: dict[str, Fact],
+    deeming: bool,
+    movant_side: Side,
+    set_aside: dict[str, SetAside],
+    rank: dict[str, int],
 ) -> tuple[list[Paragraph], dict[str, frozenset[str]]]:
     """Each paragraph of a statement of material facts against the record it cites: an
     attribute it asserts is supported where an admissible item it cites establishes the
-    same value and none it cites another. Under a posture that deems, the movant's
-    supported paragraphs are deemed as far as supported. Returns the paragraphs to report
-    and, for every fact that asserts something unsupported, the attributes it keeps."""
-    facts = case.facts
-    posture = case.motion.rule_56_1
-    deeming = posture is not None and posture.treatment is Rule561Treatment.DEEMED_ADMITTED
-    movant_side = Side(case.motion.movant)
+    same value and none it cites another. Where the posture deems (``deeming``), the
+    movant's supported paragraphs are deemed as far as supported. ``rank`` holds the facts
+    in the facts' order. Returns the paragraphs to report and, for every fact that asserts
+    something unsupported, the attributes it keeps."""
     found: list[Paragraph] = []
     kept: dict[str, frozenset[str]] = {}
-    for fid in sorted(facts, key=rank.__getitem__):
+    for fid in rank:  # its keys are the facts in the facts' order
         fact = facts[fid]
         if fact.rule_56_1_paragraph is None or fid in set_aside:
             continue
         if fact.record_support is not None:
-            cited = tuple(sorted(set(fact.record_support) & facts.keys(), key=rank.__getitem__))
+            cited = tuple(sorted(set(fact.record_support) & rank.keys(), key=rank.__getitem__))
         elif fact.evidence is not EvidenceKind.RULE_56_1_STATEMENT:
             cited = (fid,)
         else:
@@ -238,7 +239,9 @@ def build_record(case: Case, library: Library) -> Record:
 
     movant_side = Side(case.motion.movant)
     non_movant_side = Side(case.non_movant)
-    paragraphs, kept = paragraph_support(case, set_aside, rank)
+    posture = case.motion.rule_56_1
+    deeming = posture is not None and posture.treatment is Rule561Treatment.DEEMED_ADMITTED
+    paragraphs, kept = paragraph_support(facts, deeming, movant_side, set_aside, rank)
     for fid, supported in kept.items():
         if not supported:  # nothing it asserts is supported: it is disregarded whole
             set_aside[fid] = _aside(fid, sj.paragraph_unsupported)

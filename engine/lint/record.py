@@ -63,14 +63,18 @@ def paragraph_unsupported(ctx: CaseContext) -> Iterator[Issue]:
     sj = ctx.library.summary_judgment
     if sj is None:
         return
-    facts = ctx.case.facts or {}
+    facts = dict(present_entries(ctx.case.facts))
     set_aside = {
         fid: SetAside(fid, "", ())
-        for fid, fact in present_entries(facts)
+        for fid, fact in facts.items()
         if fact.evidence not in sj.admissible
     }
-    rank = {fid: i for i, fid in enumerate(sorted(facts))}
-    paragraphs, _ = paragraph_support(ctx.case, set_aside, rank)
+    rank = {
+        fid: i
+        for i, (_, _, fid) in enumerate(sorted((f.cite, f.text, fid) for fid, f in facts.items()))
+    }
+    movant = Side(ctx.case.motion.movant)
+    paragraphs, _ = paragraph_support(facts, True, movant, set_aside, rank)
     for p in paragraphs:
         if not p.disregarded:
             continue
@@ -128,12 +132,14 @@ def sham_affidavit_misfit(ctx: CaseContext) -> Iterator[Issue]:
         earlier = ctx.facts.get(earlier_id)
         if earlier_id == fact_id:
             yield Issue(f"fact '{fact_id}' contradicts itself", at)
-        elif earlier is None:
+        elif earlier_id not in ctx.facts:
             yield Issue(
                 f"fact '{fact_id}' contradicts unknown fact '{earlier_id}'"
                 f"{did_you_mean(earlier_id, ctx.facts)}",
                 at,
             )
+        elif earlier is None:  # a fact that did not validate: its findings say why
+            continue
         elif earlier.offered_by is not fact.offered_by:
             yield Issue(
                 f"'{earlier_id}' is offered by {earlier.offered_by.value}, '{fact_id}' by "
