@@ -88,12 +88,7 @@ def _test_conditions(library: Library, test_id: str) -> list[Condition]:
     if isinstance(test, ElementsTest):
         return [e.holds_when for e in test.elements.values()]
     if isinstance(test, FactorsTest):
-        return [
-            c
-            for f in test.factors.values()
-            for c in (f.favors_plaintiff_when, f.favors_defendant_when)
-            if c is not None
-        ]
+        return test.conditions()
     return []
 
 

@@ -43,9 +43,11 @@ class Assessment:
             return UNIDENTIFIED_NAME
         return self.case.defendants[defendant].name
 
-    def world(self, versions: dict[str, Version]) -> World:
+    def world(self, versions: dict[str, Version], movant_version: bool = False) -> World:
         values: dict[str, Any] = {a: v.value for a, v in versions.items()}
-        return World(self.law, values, self.actors, self.case.incident_date, versions)
+        return World(
+            self.law, values, self.actors, self.case.incident_date, versions, movant_version
+        )
 
     def dismissal(self, claim: str, defendant: str) -> Dismissal | None:
         return next((d for d in self.case.dismissals if d.covers(claim, defendant)), None)

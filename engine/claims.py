@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from functools import partial
 
 from .assessment import Assessment
-from .elements import element_results, factor_results
-from .explain import authority_refs, dismissed_words, join_labels, lower_first
+from .elements import balance_result, element_results, factor_results
+from .explain import authority_refs, dismissed_words, join_clauses, join_labels, lower_first
 from .law import Selection, elements_of
 from .model.case import Dismissal
-from .model.report import ClaimResult, ElementResult, FactorResult, Reason
+from .model.report import BalanceResult, ClaimResult, ElementResult, FactorResult, Reason
 from .model.rubric import ClaimRubric, ElementsTest, FactorsTest
 from .record import Candidates, Version
 from .vocab import ClaimOutcome, ElementStatus
@@ -98,13 +98,18 @@ def explain_claim(assessment: Assessment, decision: ClaimDecision) -> ExplainedC
     element_parts = element_results(assessment, elements, nm, m, defendant, decision.claim)
     factors: list[FactorResult] = []
     score = movant_score = threshold = None
+    balance: BalanceResult | None = None
+    balance_fails = False
     if isinstance(test, FactorsTest):
         factors = factor_results(assessment, test, nm, m, defendant, decision.claim)
         score = nm.score(test, defendant, decision.claim)
         movant_score = m.score(test, defendant, decision.claim)
-        threshold = float(test.threshold)
+        if test.threshold is not None:
+            threshold = float(test.threshold)
+        balance = balance_result(assessment, test, nm, m, defendant, decision.claim)
+        balance_fails = not nm.balance(test, defendant, decision.claim)[0]
     failing = [e.id for e in element_parts if e.status is ElementStatus.NOT_MET]
-    if threshold is not None and score is not None and score < threshold:
+    if balance_fails:
         failing.append(test.id)
     holds = decision.outcome is ClaimOutcome.DENIED
     result = claim_result(
@@ -135,9 +140,10 @@ def explain_claim(assessment: Assessment, decision: ClaimDecision) -> ExplainedC
             holds,
             element_parts,
             factors,
-            score,
-            threshold,
+            (score, threshold, balance),
+            {element_id: element.not_met for element_id, element in elements},
         ),
+        balance=balance,
     )
     return ExplainedClaim(decision, result, m)
 
@@ -150,28 +156,57 @@ def _sentence(
     holds: bool,
     elements: list[ElementResult],
     factors: list[FactorResult],
-    score: float | None,
-    threshold: float | None,
+    weighed: tuple[float | None, float | None, BalanceResult | None],
+    not_met: dict[str, str],
 ) -> str:
+    """The claim's outcome in one sentence, in the rubric's own words: what a failing
+    requirement's ``not_met`` says, or the rule that struck the balance."""
+    score, threshold, balance = weighed
     head = f"on the {claim_name.lower()} claim against {defendant_name} ({test_name})"
     if holds:
         disputed = [e.label for e in elements if e.status is ElementStatus.GENUINE_DISPUTE]
         disputed += [f.label for f in factors if f.material_disputes]
-        tail = (
-            f"; a reasonable jury could find for {assessment.non_movant}, and genuine disputes "
-            f"of material fact remain on {join_labels([lower_first(x) for x in disputed])}."
-            if disputed
-            else "; every requirement holds even on the movant's version."
+        disputed = [lower_first(x) for x in disputed]
+        if balance is not None and balance.material_disputes:
+            questions = " ".join(d.question for d in balance.material_disputes)
+            disputed.append(
+                f"the facts the rule striking the balance of factors reads ({questions})"
+            )
+        everywhere = all(e.status is ElementStatus.UNDISPUTED_MET for e in elements) and (
+            balance is None or balance.holds_for_movant
         )
+        if disputed:
+            tail = (
+                f"; a reasonable jury could find for {assessment.non_movant}, and genuine "
+                f"disputes of material fact remain on {_count(len(disputed))}: "
+                f"{join_clauses(disputed)}."
+            )
+        elif everywhere:
+            tail = "; every requirement holds even on the movant's version."
+        else:
+            tail = (
+                f"; a reasonable jury could find for {assessment.non_movant}, and no fact in "
+                "dispute would change that."
+            )
         return f"Summary judgment denied {head}{tail}"
-    reasons = [lower_first(e.label) for e in elements if e.status is ElementStatus.NOT_MET]
-    if score is not None and threshold is not None and score < threshold:
+    reasons = [
+        lower_first(not_met[e.id].rstrip("."))
+        for e in elements
+        if e.status is ElementStatus.NOT_MET
+    ]
+    if balance is not None and not balance.holds_for_non_movant:
         reasons.append(
-            f"the balance of factors (score {score:g}, below the threshold {threshold:g})"
+            "no reasonable factfinder could strike the balance of factors for "
+            f"{assessment.non_movant}: {lower_first(balance.because.rstrip('.'))}"
+        )
+    elif score is not None and threshold is not None and score < threshold:
+        reasons.append(
+            f"the balance of factors falls short (score {score:g}, below the rubric's "
+            f"threshold {threshold:g})"
         )
     return (
         f"Summary judgment granted {head}: even crediting {assessment.non_movant}'s evidence, "
-        f"no reasonable jury could find {join_labels(reasons)} established."
+        f"{join_clauses(reasons)}."
     )
 
 
@@ -191,13 +226,13 @@ def resolve(
     reads = assessment.law.claim_reads[rubric.id]
     open_attrs = sorted(a for a, versions in candidates.items() if len(versions) > 1 and a in reads)
     if not open_attrs:
-        return assessment.world(base)
+        return assessment.world(base, not favour)
     best: tuple[tuple[int, float], World] | None = None
     choices = itertools.product(*(candidates[a] for a in open_attrs))
     for choice in itertools.islice(choices, MAX_RESOLUTIONS):
         chosen: dict[str, Version] = dict(base)
         chosen.update(zip(open_attrs, choice, strict=True))
-        world = assessment.world(chosen)
+        world = assessment.world(chosen, not favour)
         strength = _strength(world, rubric, defendant)
         if best is None or (strength > best[0] if favour else strength < best[0]):
             best = (strength, world)
@@ -241,3 +276,10 @@ def _extreme(
     if not favour:
         return (0, -weights)
     return (1, len(elements_of(rubric, test)) + weights)
+
+
+_COUNTS = {1: "one point", 2: "two points", 3: "three points", 4: "four points"}
+
+
+def _count(n: int) -> str:
+    return _COUNTS.get(n, f"{n} points")

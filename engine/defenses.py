@@ -9,7 +9,7 @@ from .assessment import Assessment
 from .claims import ClaimDecision, ExplainedClaim
 from .disputes import search
 from .elements import element_results
-from .explain import authority_refs, fill, join_labels, lower_first
+from .explain import authority_refs, fill, join_clauses, join_labels, lower_first
 from .model.base import Cite, Period
 from .model.report import ClaimResult, DefenseResult, DisposedBy, Dispute, ElementResult
 from .model.rubric import DefenseTest, Element
@@ -106,8 +106,12 @@ def explain_defense(
         explanation = _undetermined(defense, slots, incident_date, inside, assessment)
         prongs = [_if_undetermined(p, explanation) for p in prongs]
     elif outcome is DefenseOutcome.GRANTED:
-        failing = [lower_first(p.label) for p in prongs if p.status is ElementStatus.NOT_MET]
-        explanation = fill(defense.granted, slots | {"failing": join_labels(failing)})
+        failing = [p.id for p in prongs if p.status is ElementStatus.NOT_MET]
+        labels = join_labels([lower_first(defense.prongs[p].label) for p in failing])
+        reasons = join_clauses(
+            [lower_first(defense.prongs[p].not_met.rstrip(".")) for p in failing]
+        )
+        explanation = fill(defense.granted, slots | {"failing": labels, "failing_reasons": reasons})
     else:
         disputes = law_disputes(assessment, defense, prongs, nm, m, defendant, claim)
         if disputes or any(p.status is ElementStatus.GENUINE_DISPUTE for p in prongs):

@@ -8,9 +8,16 @@ from typing import Any
 from .assessment import Assessment
 from .conditions import THE_CLAIM, named_attributes, named_claims
 from .disputes import search
-from .explain import authority_refs, lower_first, shown_value
+from .explain import authority_refs, shown_value
 from .model.conditions import Condition
-from .model.report import DependencyTrace, Dispute, ElementResult, FactorResult, FactRef
+from .model.report import (
+    BalanceResult,
+    DependencyTrace,
+    Dispute,
+    ElementResult,
+    FactorResult,
+    FactRef,
+)
 from .model.rubric import DefenseTest, Element, Factor, FactorsTest
 from .vocab import ElementStatus, Leaning
 from .world import World
@@ -35,7 +42,7 @@ def element_results(
         )
         results.append(result)
         if element.prerequisite and result.status is ElementStatus.NOT_MET and not blocked_by:
-            blocked_by = element.label
+            blocked_by = element.not_met
     return results
 
 
@@ -72,6 +79,15 @@ def _element(
             status = ElementStatus.MET
         else:
             material, immaterial = search(assessment, condition, nm, m, question, status)
+            if status is ElementStatus.GENUINE_DISPUTE and not material:
+                # Met on the non-movant's version only because a balance there needs but one
+                # consideration for him: what is material is what a factfinder weighing the
+                # balance would decide otherwise on the movant's answer.
+                weighed = nm.weighed_as_the_movant_s()
+                if weighed.truth(condition, defendant, claim, defense) is True:
+                    material, immaterial = search(
+                        assessment, condition, weighed, m, question, status
+                    )
         numbers = status is ElementStatus.GENUINE_DISPUTE and any(
             len(d.movant.facts) > len(d.non_movant.facts) for d in material
         )
@@ -111,7 +127,7 @@ def _sentence(
 ) -> str:
     sj = assessment.law.library.summary_judgment
     if status is ElementStatus.NOT_REACHED:
-        return f"Not reached: {lower_first(blocked_by or '')} is not met."
+        return f"Not reached, since an earlier requirement fails: {blocked_by}"
     if status is ElementStatus.UNDISPUTED_MET:
         return f"Met without genuine dispute: {element.met}"
     if status is ElementStatus.MET:
@@ -210,7 +226,7 @@ def _facts_behind(assessment: Assessment, world: World, named: list[str]) -> lis
 def factor_results(
     assessment: Assessment, test: FactorsTest, nm: World, m: World, defendant: str, claim: str
 ) -> list[FactorResult]:
-    nm_holds = nm.score(test, defendant, claim) >= test.threshold
+    nm_holds = nm.balance(test, defendant, claim)[0]
     return [
         _factor(assessment, test, factor_id, factor, nm, m, defendant, claim, nm_holds)
         for factor_id, factor in test.factors.items()
@@ -238,7 +254,7 @@ def _factor(
         """The factor leans otherwise, and the balance with it."""
         return (
             world.leaning(factor_id, test, defendant, claim) is not lean_nm
-            and (world.score(test, defendant, claim) >= test.threshold) != nm_holds
+            and world.balance(test, defendant, claim)[0] != nm_holds
         )
 
     material: list[Dispute] = []
@@ -277,4 +293,44 @@ def _factor(
         material_disputes=material,
         authorities=authority_refs(factor.cites),
         explanation=sentence,
+    )
+
+
+def balance_result(
+    assessment: Assessment, test: FactorsTest, nm: World, m: World, defendant: str, claim: str
+) -> BalanceResult | None:
+    """The rule that struck the balance on the non-movant's facts, for a test that states
+    its rules (None for one weighed against a threshold), and the disputes on what the
+    rules read that would strike it otherwise."""
+    holds, key = nm.balance(test, defendant, claim)
+    if key == "threshold":
+        return None
+    movant_holds, movant_key = m.balance(test, defendant, claim)
+    material: list[Dispute] = []
+    if movant_holds != holds:
+
+        def flips(world: World) -> bool:
+            return world.balance(test, defendant, claim)[0] != holds
+
+        for _, stated in test.stated_rules():
+            found, _ = search(
+                assessment,
+                stated.holds_when,
+                nm,
+                m,
+                (defendant, claim, None),
+                ElementStatus.GENUINE_DISPUTE,
+                flips,
+            )
+            listed = {d.attribute for d in material}
+            material += [d for d in found if d.attribute not in listed]
+    rule = getattr(test, key)
+    return BalanceResult(
+        rule=key,
+        holds_for_non_movant=holds,
+        holds_for_movant=movant_holds,
+        because=rule.rule,
+        authorities=authority_refs(rule.cites),
+        movant_rule=None if movant_key == key else movant_key,
+        material_disputes=material,
     )

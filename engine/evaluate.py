@@ -19,7 +19,7 @@ from .model.report import (
     Rule561Report,
     SetAsideFact,
 )
-from .model.rubric import LocalRule, Ruling
+from .model.rubric import DefenseTest, LocalRule, Ruling
 from .record import Record, build_record
 
 
@@ -84,6 +84,21 @@ class Engine:
                     key = (decision.claim, decision.defendant, defense.id)
                     out[key] = decide_defense(defense, decision).value
         return out
+
+    def prongs(
+        self, case: Case, defense: DefenseTest, claim: str, defendant: str
+    ) -> dict[str, bool] | None:
+        """Whether each prong of ``defense`` holds on the non-movant's facts, for ``claim``
+        against ``defendant`` (a case decided episode by episode: one episode's record);
+        None where the claim is dismissed."""
+        decision = decide_claim(self._assess(case), claim, defendant)
+        world = decision.non_movant
+        if world is None:
+            return None
+        return {
+            prong_id: world.truth(prong.holds_when, defendant, claim, defense) is True
+            for prong_id, prong in defense.prongs.items()
+        }
 
     def _assess(self, case: Case, record: Record | None = None) -> Assessment:
         if record is None:

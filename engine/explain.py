@@ -125,6 +125,15 @@ def join_labels(labels: list[str]) -> str:
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
+def join_clauses(clauses: list[str]) -> str:
+    """Clauses that may hold commas and semicolons of their own, in one sentence, numbered
+    where there are several: "(1) a; (2) b; and (3) c"."""
+    if len(clauses) <= 1:
+        return "".join(clauses)
+    numbered = [f"({n}) {clause}" for n, clause in enumerate(clauses, 1)]
+    return "; ".join(numbered[:-1]) + "; and " + numbered[-1]
+
+
 def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 

@@ -133,8 +133,4 @@ def _claim_conditions(library: Library, rubric: ClaimRubric) -> Iterator[Conditi
                 for element in test.elements.values():
                     yield element.holds_when
             elif isinstance(test, FactorsTest):
-                for factor in test.factors.values():
-                    if factor.favors_plaintiff_when is not None:
-                        yield factor.favors_plaintiff_when
-                    if factor.favors_defendant_when is not None:
-                        yield factor.favors_defendant_when
+                yield from test.conditions()

@@ -327,10 +327,7 @@ def _conditions(engine: Engine) -> Iterator[Condition]:
             yield from (c for c in (standard.when, *(t.when for t in standard.tests)) if c)
     for test in library.tests.values():
         if isinstance(test, FactorsTest):
-            for factor in test.factors.values():
-                yield from (
-                    c for c in (factor.favors_plaintiff_when, factor.favors_defendant_when) if c
-                )
+            yield from test.conditions()
         elif isinstance(test, ElementsTest):
             yield from (e.holds_when for e in test.elements.values())
         else:

@@ -18,7 +18,15 @@ class World:
     another names (an underlying violation) is asked about again and again, and a claim
     that depends on itself does not hold."""
 
-    __slots__ = ("_holds", "defendants", "incident_date", "law", "values", "versions")
+    __slots__ = (
+        "_holds",
+        "defendants",
+        "incident_date",
+        "law",
+        "movant_version",
+        "values",
+        "versions",
+    )
 
     def __init__(
         self,
@@ -27,6 +35,7 @@ class World:
         defendants: tuple[str, ...],
         incident_date: Period,
         versions: dict[str, Version] | None = None,
+        movant_version: bool = False,
     ) -> None:
         self.law = law
         self.values = values
@@ -35,6 +44,8 @@ class World:
         #: The version behind each value, where the world was built from the record.
         self.versions: dict[str, Version] = {} if versions is None else versions
         self._holds: dict[tuple[str, str], bool] = {}
+        #: The movant's version of events, where a claim holds only if it holds even there.
+        self.movant_version = movant_version
 
     @property
     def attributes(self) -> dict[str, Attribute]:
@@ -57,7 +68,9 @@ class World:
                 values.pop(name, None)
             else:
                 values[name] = value
-        return World(self.law, values, self.defendants, self.incident_date)
+        return World(
+            self.law, values, self.defendants, self.incident_date, None, self.movant_version
+        )
 
     def knows_claim(self, claim_id: str) -> bool:
         return claim_id in self.law.library.claims
@@ -80,9 +93,18 @@ class World:
             return None if inside is not False else False
         return False
 
+    def weighed_as_the_movant_s(self) -> "World":
+        """This world's values, a balance in it struck as on the movant's version: for the
+        plaintiff only where some consideration favours him and none the defendant."""
+        return World(
+            self.law, self.values, self.defendants, self.incident_date, self.versions, True
+        )
+
     def on(self, day: Period) -> "World":
         """This world, the incident taken to have happened on ``day``."""
-        return World(self.law, self.values, self.defendants, day, self.versions)
+        return World(
+            self.law, self.values, self.defendants, day, self.versions, self.movant_version
+        )
 
     def select(self, rubric: ClaimRubric, defendant: str) -> Selection | None:
         """The first standard whose condition holds, and its first test that applies."""
@@ -115,7 +137,7 @@ class World:
             return False
         test = selection.test
         if isinstance(test, FactorsTest):
-            return self.score(test, defendant, rubric.id) >= test.threshold
+            return self.balance(test, defendant, rubric.id)[0]
         if isinstance(test, ElementsTest):
             return all(
                 self.truth(c, defendant, rubric.id) is True
@@ -133,6 +155,32 @@ class World:
         if defendant_side and not plaintiff:
             return Leaning.DEFENDANT
         return Leaning.NEUTRAL
+
+    def balance(self, test: FactorsTest, defendant: str, claim: str) -> tuple[bool, str]:
+        """Whether a reasonable factfinder could strike the balance for the plaintiff, and
+        the key of the test's rule that decides it: the stated rule for the jury, then the
+        one for the defendant, then the rule for every other case (or, in an older rubric,
+        its threshold)."""
+        jury, defendant_rule = test.for_jury_when, test.judgment_for_defendant_when
+        if jury is not None and self.truth(jury.holds_when, defendant, claim) is True:
+            return True, "for_jury_when"
+        if (
+            defendant_rule is not None
+            and self.truth(defendant_rule.holds_when, defendant, claim) is True
+        ):
+            return False, "judgment_for_defendant_when"
+        if test.otherwise is not None:
+            # A reasonable factfinder could strike the balance for the plaintiff on his
+            # version where some consideration favours him; on the movant's version the claim
+            # holds only where it would even there: some consideration favours him and none
+            # the defendant.
+            leanings = {self.leaning(f, test, defendant, claim) for f in test.factors}
+            holds = Leaning.PLAINTIFF in leanings
+            if self.movant_version:
+                holds = holds and Leaning.DEFENDANT not in leanings
+            return holds, "otherwise"
+        assert test.threshold is not None
+        return self.score(test, defendant, claim) >= test.threshold, "threshold"
 
     def score(self, test: FactorsTest, defendant: str, claim: str) -> float:
         """The factors' weights, added where a factor favours the plaintiff and taken away

@@ -80,7 +80,9 @@ def test_generated_cases_are_contested_like_the_seed() -> None:
                 library, len(seed.facts), seed=n, n_defendants=len(seed.defendants)
             ),
         )
-        for n in range(20)
+        # Forty cases: the mean over twenty sits at the bound itself, so any change to what
+        # the generator's probe finds reshuffles it to either side.
+        for n in range(40)
     ]
     mean = [statistics.mean(c[i] for c in counts) for i in range(3)]
     assert mean[0] >= survive / 2, f"surviving claims {mean[0]} against the seed's {survive}"

@@ -105,7 +105,12 @@ def test_a_factors_test_colours_factors_by_leaning() -> None:
     nodes = classes_of(page, "node")
     assert "node ln-plaintiff" in nodes
     assert "node ln-neutral" in nodes
-    assert "score on the non-movant&#39;s facts" in page
+    assert "balance struck by the rules a court states" in page
+    assert (
+        "No stated rule decides, and on the non-movant&#39;s facts some consideration favours him"
+        in page
+    )
+    assert "score on the non-movant" not in page
 
 
 def test_with_the_library_cites_by_name_and_lists_the_authorities() -> None:

@@ -92,7 +92,12 @@ def test_a_granted_claim_shows_the_failing_element() -> None:
 
 def test_a_factors_test_shows_each_factor() -> None:
     out = text.render([factors_report()], colour=False, width=100)
-    assert "Weighed: score on the non-movant's facts" in out
+    # The rule that struck the balance, with its cites, never a score.
+    assert (
+        "Balance: No stated rule decides, and on the non-movant's facts some consideration "
+        "favours him" in out
+    )
+    assert "Weighed: score" not in out
     assert "PLAINTIFF" in out
     assert "NEUTRAL" in out
 

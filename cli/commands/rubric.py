@@ -89,6 +89,32 @@ def render_list(library: Library) -> str:
     return "\n".join(lines)
 
 
+_RULE_HEADINGS = {
+    "for_jury_when": "For the jury when",
+    "judgment_for_defendant_when": "Judgment for the defendant when",
+}
+
+
+def _balance_rules(library: Library, test: Any) -> list[str]:
+    """A factors test's stated rules, in the order they are tried, with their conditions."""
+    lines: list[str] = []
+    if test.stated_rules() or test.otherwise is not None:
+        lines += ["", "How the balance is struck (the first rule that applies decides):"]
+    for key, rule in test.stated_rules():
+        lines += _wrap(f"{_RULE_HEADINGS[key]} {condition_words(library, rule.holds_when)}:", "  ")
+        lines += _wrap(rule.rule, "     ")
+        lines += _cites(library, rule.cites, "     ")
+    if test.otherwise is not None:
+        lines += _wrap(
+            "Otherwise (where some consideration favours the plaintiff on his version, the "
+            "balance is for the jury):",
+            "  ",
+        )
+        lines += _wrap(test.otherwise.rule, "     ")
+        lines += _cites(library, test.otherwise.cites, "     ")
+    return lines
+
+
 def render_test(library: Library, test: AnyTest) -> str:
     lines = [f"{test.name}  [{test.id}: {test.form}, {_size(test)}]"]
     if test.id in library.origins:
@@ -99,12 +125,16 @@ def render_test(library: Library, test: AnyTest) -> str:
         lines += ["", "Elements (all must hold):"]
         lines += _elements(library, test.elements)
     elif test.form == "factors":
-        lines += [
-            "",
-            f"Factors (weighed: each favouring the plaintiff adds its weight, each favouring "
-            f"the defendant subtracts it; a reasonable jury could find for the plaintiff at a "
-            f"score of {test.threshold:g} or more):",
-        ]
+        lines += _balance_rules(library, test)
+        if test.threshold is not None:
+            lines += [
+                "",
+                f"Factors (weighed: each favouring the plaintiff adds its weight, each favouring "
+                f"the defendant subtracts it; a reasonable jury could find for the plaintiff at "
+                f"a score of {test.threshold:g} or more):",
+            ]
+        else:
+            lines += ["", "Factors (each favours the plaintiff, the defendant, or neither):"]
         for n, (factor_id, factor) in enumerate(test.factors.items(), 1):
             mark = "  [particularly important]" if factor.particularly_important else ""
             lines.append(f"  {n}. {factor.label}  ({factor_id}, weight {factor.weight:g}){mark}")

@@ -30,6 +30,7 @@ from .wording import (
     TREATMENT_WORDS,
     DefenseGroup,
     authorities_of,
+    balance_words,
     cite,
     cited_ids,
     claim_names,
@@ -257,6 +258,9 @@ class _Writer:
         score = score_words(claim)
         if score:
             line += f" The factors are weighed: {esc(score)}."
+        balance = balance_words(claim)
+        if balance and claim.balance is not None:
+            line += " " + self.with_cites(balance, claim.balance.authorities)
         self.para(line)
         self.para("**Application.**")
         for number, element in enumerate(claim.elements, 1):

@@ -40,6 +40,7 @@ from .wording import (
     OUTCOME_WORDS,
     TREATMENT_WORDS,
     authorities_of,
+    balance_words,
     cite,
     claim_names,
     defendant_names,
@@ -255,6 +256,13 @@ class _Writer:
         score = score_words(claim)
         if score:
             out.append(Text.assemble(("Weighed: ", "bold"), score))
+        balance = balance_words(claim)
+        if balance and claim.balance is not None:
+            out.append(
+                Text.assemble(
+                    ("Balance: ", "bold"), self.sentence(balance, claim.balance.authorities)
+                )
+            )
         if claim.chosen_because:
             out.append(Text("Why this test:", style="bold"))
             out.extend(

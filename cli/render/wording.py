@@ -325,6 +325,28 @@ def outcome_words(claim: ClaimResult) -> str:
     return OUTCOME_WORDS[claim.outcome]
 
 
+_BALANCE_LEADS = {
+    "for_jury_when": "The balance of factors is for the jury, by a rule the courts state",
+    "judgment_for_defendant_when": "The balance of factors cannot be struck for the plaintiff, "
+    "by a rule the courts state",
+}
+
+
+def balance_words(claim: ClaimResult) -> str | None:
+    """Which of the test's stated rules struck the balance of factors, in a sentence."""
+    balance = claim.balance
+    if balance is None:
+        return None
+    rule = balance.because.rstrip()
+    lead = _BALANCE_LEADS.get(balance.rule)
+    if lead is not None:
+        return f"{lead}: {rule[:1].lower()}{rule[1:]}"
+    leaning = (
+        "some consideration favours" if balance.holds_for_non_movant else "no consideration favours"
+    )
+    return f"No stated rule decides, and on the non-movant's facts {leaning} him: {rule}"
+
+
 def score_words(claim: ClaimResult) -> str | None:
     if claim.score is None or claim.threshold is None:
         return None

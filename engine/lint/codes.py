@@ -53,6 +53,8 @@ CODES: dict[str, str] = {
     "R025": "a defendant given the reserved id 'unidentified_officer'",
     "R026": "a fact or expected holding names an episode the case does not list",
     "R027": "a precedent listed as binding from a court whose decisions do not bind",
+    "R028": "a balance of factors decided by a count against a threshold, not by a rule a "
+    "court states (warning)",
     "R030": "a paragraph's record_support names an unknown fact or itself, or a fact that is "
     "no paragraph names record support",
     "R031": "a deemed paragraph the record it cites does not support, in whole or in part "

@@ -86,3 +86,18 @@ def read_attributes(library: Library) -> frozenset[str]:
     _READ.clear()
     _READ[id(library)] = (library, read)
     return read
+
+
+def whole(case: Case) -> bool:
+    """Whether every part of a case validated: a case read only in part has None where a
+    part did not, and cannot be decided."""
+    for name, field in Case.model_fields.items():
+        value = getattr(case, name, None)
+        if value is None:
+            if field.is_required():
+                return False
+        elif (isinstance(value, dict) and any(v is None for v in value.values())) or (
+            isinstance(value, list) and any(v is None for v in value)
+        ):
+            return False
+    return True

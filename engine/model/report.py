@@ -11,6 +11,10 @@ from typing import Any, Literal
 
 from ..vocab import ClaimOutcome, DefenseOutcome, ElementStatus, Leaning, Rule561Treatment
 
+#: Marks a field the JSON report leaves out while it is empty: a part added after
+#: report_version 1 was published, so that reports without it read exactly as before.
+OMIT_EMPTY = {"omit_empty": True}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Out:
@@ -102,6 +106,26 @@ class FactorResult(Out):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class BalanceResult(Out):
+    """The rule of a factors test that struck the balance on the non-movant's facts."""
+
+    #: for_jury_when, judgment_for_defendant_when or otherwise (a rubric's key).
+    rule: str
+    #: Whether, by that rule, a reasonable factfinder could strike the balance for the
+    #: non-movant.
+    holds_for_non_movant: bool
+    #: Whether it would be struck for the non-movant on the movant's version too.
+    holds_for_movant: bool
+    because: str
+    authorities: Sequence[AuthorityRef]
+    #: The rule that would decide on the movant's version, where it is another.
+    movant_rule: str | None = None
+    #: Disputed facts the stated rules read: the movant's version of any one (or, where none
+    #: does alone, of the smallest set, each naming the others) would strike it otherwise.
+    material_disputes: Sequence[Dispute] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EpisodeRef(Out):
     id: str
     label: str
@@ -142,6 +166,8 @@ class ClaimResult(Out):
     episodes: Sequence["ClaimResult"] = ()
     #: A defense granted although the claim survives on the merits: the claim fails on it.
     disposed_by: DisposedBy | None = None
+    #: For a factors test that states its rules: the rule that struck the balance.
+    balance: BalanceResult | None = field(default=None, metadata=OMIT_EMPTY)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,11 +194,6 @@ class SetAsideFact(Out):
     fact: FactRef
     reason: str
     authorities: Sequence[AuthorityRef]
-
-
-#: Marks a field the JSON report leaves out while it is empty: a part added after
-#: report_version 1 was published, so that reports without it read exactly as before.
-OMIT_EMPTY = {"omit_empty": True}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

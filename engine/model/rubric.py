@@ -149,6 +149,30 @@ class ElementsTest(Frozen):
     elements: dict[Identifier, Element] = Field(min_length=1)
 
 
+class StatedRule(Frozen):
+    """A rule a court states for when a balance of factors is decided as a matter of law."""
+
+    rule: Text = Field(description="The rule, in one or two plain sentences.")
+    cites: Cites
+    holds_when: Condition = Field(description="When the rule applies, on the non-movant's facts.")
+
+
+class BalanceRule(Frozen):
+    """The rule where no stated rule decides: whether, on the non-movant's version, a
+    reasonable factfinder could strike the balance for him."""
+
+    rule: Text = Field(description="The rule, in one or two plain sentences.")
+    cites: Cites
+    plaintiff_survives_when: Literal["any_factor_favors_plaintiff"] = Field(
+        description="any_factor_favors_plaintiff: the balance is for the jury where any "
+        "consideration favours the plaintiff on his version."
+    )
+
+
+#: The keys of a factors test's rules, in the order they are tried.
+BALANCE_RULES = ("for_jury_when", "judgment_for_defendant_when", "otherwise")
+
+
 class FactorsTest(Frozen):
     kind: Literal["test"]
     form: Literal["factors"]
@@ -157,9 +181,52 @@ class FactorsTest(Frozen):
     summary: Text
     cites: Cites
     factors: dict[Identifier, Factor] = Field(min_length=1)
-    threshold: StrictInt | StrictFloat = Field(
-        description="A reasonable jury could find for the plaintiff when the score reaches this."
+    for_jury_when: StatedRule | None = Field(
+        None,
+        description="Tried first: where it holds on the non-movant's facts, the balance is "
+        "for the jury, whatever the factors.",
     )
+    judgment_for_defendant_when: StatedRule | None = Field(
+        None,
+        description="Tried next: where it holds, no reasonable factfinder could strike the "
+        "balance for the plaintiff.",
+    )
+    otherwise: BalanceRule | None = Field(
+        None, description="The rule where neither stated rule decides."
+    )
+    threshold: StrictInt | StrictFloat | None = Field(
+        None,
+        description="Instead of 'otherwise', in rubric files written before it: a reasonable "
+        "jury could find for the plaintiff when the factors' score (weights for him less "
+        "weights against him) reaches this. A number is not a rule of law: validate warns.",
+    )
+
+    def stated_rules(self) -> list[tuple[str, StatedRule]]:
+        """The stated rules the test has, by key, in the order they are tried."""
+        rules = [
+            ("for_jury_when", self.for_jury_when),
+            ("judgment_for_defendant_when", self.judgment_for_defendant_when),
+        ]
+        return [(key, rule) for key, rule in rules if rule is not None]
+
+    def conditions(self) -> list[Condition]:
+        """Every condition the test reads: its factors', then its stated rules'."""
+        found = [
+            c
+            for f in self.factors.values()
+            for c in (f.favors_plaintiff_when, f.favors_defendant_when)
+            if c is not None
+        ]
+        return found + [rule.holds_when for _, rule in self.stated_rules()]
+
+    @model_validator(mode="after")
+    def _decides_every_balance(self) -> "FactorsTest":
+        if (self.otherwise is None) == (self.threshold is None):
+            raise ValueError(
+                "a factors test needs 'otherwise', the rule where no stated rule decides "
+                "(or, in older rubric files, a 'threshold' instead), and not both"
+            )
+        return self
 
 
 SLOT = re.compile(r"\{([a-z_]+)\}")
@@ -167,7 +234,7 @@ SLOT = re.compile(r"\{([a-z_]+)\}")
 
 _EVERY_OUTCOME = ("defense", "defendant", "claim", "non_movant", "incident_date")
 DEFENSE_SLOTS: dict[str, tuple[str, ...]] = {
-    "granted": (*_EVERY_OUTCOME, "failing"),
+    "granted": (*_EVERY_OUTCOME, "failing", "failing_reasons"),
     "denied": _EVERY_OUTCOME,
     "disputed": _EVERY_OUTCOME,
     "not_reached": (*_EVERY_OUTCOME, "why"),
