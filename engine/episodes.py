@@ -99,6 +99,10 @@ def combine(case: Case, by_episode: dict[str, Report]) -> Report:
             deemed_admitted=_unique(
                 f for r in by_episode.values() for f in r.rule_56_1.deemed_admitted
             ),
+            paragraphs=_unique_by(
+                (p for r in by_episode.values() for p in r.rule_56_1.paragraphs),
+                lambda p: p.fact.id,
+            ),
         ),
         set_aside=_unique_by(
             (s for r in by_episode.values() for s in r.set_aside), lambda s: s.fact.id

@@ -8,17 +8,18 @@ from .disputes import immaterial_disputes
 from .explain import authority_refs
 from .law import Law
 from .library import Library
-from .model.case import Case
+from .model.case import Case, Rule561Posture
 from .model.report import (
     ClaimResult,
     DefenseResult,
+    ParagraphRuling,
     PartyRef,
     Reason,
     Report,
     Rule561Report,
     SetAsideFact,
 )
-from .model.rubric import DefenseTest, Ruling
+from .model.rubric import DefenseTest, LocalRule, Ruling
 from .record import Record, build_record
 
 
@@ -173,26 +174,60 @@ def _reason(rule: str, ruling: Ruling) -> Reason:
     return Reason(rule=rule, because=ruling.because, authorities=authority_refs(ruling.cites))
 
 
+def _local_rule(assessment: Assessment, posture: Rule561Posture | None) -> LocalRule | None:
+    """The district's rule the posture names, else the rubric's default."""
+    sj = assessment.law.library.summary_judgment
+    rule_id = (posture.rule if posture is not None else None) or sj.default_local_rule
+    return sj.local_rules.get(rule_id) if rule_id is not None else None
+
+
+def _paragraphs(assessment: Assessment) -> list[ParagraphRuling]:
+    sj = assessment.law.library.summary_judgment
+    facts = assessment.facts
+    out = []
+    for p in assessment.record.paragraphs:
+        rulings = ([sj.paragraph_supported] if p.deems else []) + (
+            [sj.paragraph_unsupported] if p.disregarded or not p.deems else []
+        )
+        out.append(
+            ParagraphRuling(
+                fact=facts((p.fact,))[0],
+                paragraph=p.paragraph,
+                deemed=p.deems,
+                binds=list(p.deemed),
+                disregarded=list(p.disregarded),
+                record_support=facts(p.support) if p.support else [],
+                explanation=" ".join(r.because for r in rulings),
+                authorities=authority_refs(c for r in rulings for c in r.cites),
+            )
+        )
+    return out
+
+
 def _rule_56_1(assessment: Assessment) -> Rule561Report:
     posture = assessment.case.motion.rule_56_1
+    local = _local_rule(assessment, posture)
     if posture is None:
-        return _rule_56_1_not_stated(assessment)
+        return _rule_56_1_not_stated(assessment, local)
     ruling = assessment.law.library.summary_judgment.rule_56_1[posture.treatment]
     deemed = list(assessment.record.deemed_admitted)
     explanation = ruling.because
     if deemed:
         explanation += f" {len(deemed)} of {assessment.movant}' facts are deemed admitted."
+    cites = [*(local.cites.get(posture.treatment, []) if local else []), *ruling.cites]
     return Rule561Report(
         complied=posture.non_movant_complied,
         treatment=posture.treatment,
         deemed_admitted=deemed,
-        authorities=list(dict.fromkeys(c.authority for c in ruling.cites)),
-        pins=authority_refs(ruling.cites),
+        authorities=list(dict.fromkeys(c.authority for c in cites)),
+        pins=authority_refs(cites),
         explanation=explanation,
+        rule=local.name if local else "",
+        paragraphs=_paragraphs(assessment),
     )
 
 
-def _rule_56_1_not_stated(assessment: Assessment) -> Rule561Report:
+def _rule_56_1_not_stated(assessment: Assessment, local: LocalRule | None) -> Rule561Report:
     ruling = assessment.law.library.summary_judgment.rule_56_1_not_stated
     return Rule561Report(
         complied=None,
@@ -201,4 +236,6 @@ def _rule_56_1_not_stated(assessment: Assessment) -> Rule561Report:
         authorities=list(dict.fromkeys(c.authority for c in ruling.cites)),
         pins=authority_refs(ruling.cites),
         explanation=ruling.because,
+        rule=local.name if local else "",
+        paragraphs=_paragraphs(assessment),
     )

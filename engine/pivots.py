@@ -20,7 +20,7 @@ from .model.case import Case, FactValue
 from .model.conditions import AttributeTest, Condition
 from .model.report import Out, Report
 from .model.rubric import DefenseTest, ElementsTest, FactorsTest
-from .record import Candidates, Record, build_record
+from .record import Candidates, Record, build_record, facts_weigh_facts
 from .vocab import AttributeType, DefenseOutcome, Rule561Treatment
 from .whatif import (
     DropFact,
@@ -135,6 +135,8 @@ def _leaves_non_movant_world(case: Case, record: Record, edit: Edit) -> bool:
     video that sets versions aside, one fact can reach others, and the record decides."""
     posture = case.motion.rule_56_1
     if posture is not None and posture.treatment is Rule561Treatment.DEEMED_ADMITTED:
+        return False
+    if isinstance(edit, DropFact) and facts_weigh_facts(case):
         return False
     world = record.non_movant
     if isinstance(edit, DropFact):

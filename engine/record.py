@@ -39,6 +39,24 @@ class SetAside(NamedTuple):
 Candidates = dict[str, tuple[Version, ...]]
 
 
+class Paragraph(NamedTuple):
+    """One paragraph of a statement of material facts, as far as the record it cites
+    supports it: what it binds (deemed) and what it asserts that the record does not show
+    (disregarded)."""
+
+    fact: str
+    paragraph: str
+    #: The record items the paragraph cites, in the facts' order.
+    support: tuple[str, ...]
+    #: Attributes the paragraph fixes in both worlds (only where the posture deems).
+    deemed: tuple[str, ...]
+    #: Attributes it asserts that no admissible item it cites establishes alike.
+    disregarded: tuple[str, ...]
+    #: Deemed admitted as far as supported: the posture deems, and it cites admissible
+    #: record. False for a paragraph only reported for what it asserts unsupported.
+    deems: bool = False
+
+
 class Record(NamedTuple):
     facts: dict[str, Fact]
     admitted: frozenset[str]
@@ -50,6 +68,8 @@ class Record(NamedTuple):
     rank: dict[str, int]
     #: Admitted facts of a kind the summary-judgment rubric points out.
     flagged: tuple[SetAside, ...] = ()
+    #: Each paragraph deemed, or whose cited record leaves some of it unsupported.
+    paragraphs: tuple[Paragraph, ...] = ()
 
 
 def fact_ranks(case: Case) -> dict[str, int]:
@@ -64,13 +84,144 @@ def _is_party(library: Library) -> dict[str, bool]:
     return {a: attribute.type is AttributeType.PARTY for a, attribute in library.attributes.items()}
 
 
+def _aside(fact_id: str, ruling: Any) -> SetAside:
+    return SetAside(fact_id, ruling.because, tuple(ruling.cites))
+
+
+def _testimony_set_aside(case: Case, library: Library, set_aside: dict[str, SetAside]) -> None:
+    """What the standard sets aside for what a fact is, beyond its kind, in this order:
+    hearsay offered for its truth; a later statement contradicting the same witness's
+    earlier deposition, unexplained; what a record item of undisputed authenticity
+    blatantly contradicts; the non-movant's own testimony, contradictory and incomplete,
+    that nothing else corroborates. Each applies only where the rubric states it."""
+    sj = library.summary_judgment
+    facts = case.facts
+    hearsay, sham = sj.hearsay, sj.sham_affidavit
+    for fid, fact in facts.items():
+        if fid in set_aside:
+            continue
+        if hearsay is not None and fact.hearsay_for_truth:
+            set_aside[fid] = _aside(fid, hearsay)
+        elif (
+            sham is not None
+            and fact.contradicts_own_deposition in facts
+            and not fact.contradiction_explained
+            and fact.evidence in sham.later
+            and facts[fact.contradicts_own_deposition].evidence in sham.earlier
+        ):
+            set_aside[fid] = _aside(fid, sham)
+    # Whether a record item counts is decided before it contradicts anything: otherwise
+    # the order of the file would decide which of two contradicting items stands.
+    contradiction = sj.blatant_contradiction
+    contradicting = [
+        fact
+        for fid, fact in facts.items()
+        if fact.blatantly_contradicts
+        and fid not in set_aside
+        and fact.evidence in contradiction.by
+        and not fact.authenticity_disputed
+    ]
+    for fact in contradicting:
+        for contradicted in fact.blatantly_contradicts:
+            if contradicted in facts and contradicted not in set_aside:
+                set_aside[contradicted] = _aside(contradicted, contradiction)
+    incredible = sj.incredible_testimony
+    if incredible is None:
+        return
+    movant_side = Side(case.motion.movant)
+    flagged = {
+        fid
+        for fid, fact in facts.items()
+        if fact.contradictory_and_incomplete
+        and fid not in set_aside
+        and fact.offered_by is Side(case.non_movant)
+        and fact.evidence in incredible.testimony
+    }
+    others = [
+        fact
+        for fid, fact in facts.items()
+        if fid not in set_aside and fid not in flagged and fact.offered_by is not movant_side
+    ]
+    for fid in sorted(flagged):
+        own = facts[fid].establishes
+        corroborated = any(
+            name in other.establishes and other.establishes[name] == value
+            for other in others
+            for name, value in own.items()
+        )
+        if not corroborated:
+            set_aside[fid] = _aside(fid, incredible)
+
+
+def paragraph_support(
+    facts: dict[str, Fact],
+    deeming: bool,
+    movant_side: Side,
+    set_aside: dict[str, SetAside],
+    rank: dict[str, int],
+) -> tuple[list[Paragraph], dict[str, frozenset[str]]]:
+    """Each paragraph of a statement of material facts against the record it cites: an
+    attribute it asserts is supported where an admissible item it cites establishes the
+    same value and none it cites another. Where the posture deems (``deeming``), the
+    movant's supported paragraphs are deemed as far as supported. ``rank`` holds the facts
+    in the facts' order. Returns the paragraphs to report and, for every fact that asserts
+    something unsupported, the attributes it keeps."""
+    found: list[Paragraph] = []
+    kept: dict[str, frozenset[str]] = {}
+    for fid in rank:  # its keys are the facts in the facts' order
+        fact = facts[fid]
+        if fact.rule_56_1_paragraph is None or fid in set_aside:
+            continue
+        if fact.record_support is not None:
+            cited = tuple(sorted(set(fact.record_support) & rank.keys(), key=rank.__getitem__))
+        elif fact.evidence is not EvidenceKind.RULE_56_1_STATEMENT:
+            cited = (fid,)
+        else:
+            cited = ()
+        support = [facts[s].establishes for s in cited if s not in set_aside]
+        supported = frozenset(
+            name
+            for name, value in fact.establishes.items()
+            if any(e.get(name) == value for e in support)
+            and not any(name in e and e[name] != value for e in support)
+        )
+        disregarded = tuple(name for name in fact.establishes if name not in supported)
+        if disregarded:
+            kept[fid] = supported
+        movants = deeming and fact.offered_by is movant_side
+        deems = movants and bool(support)
+        if movants or disregarded:
+            deemed = tuple(n for n in fact.establishes if n in supported) if deems else ()
+            found.append(
+                Paragraph(fid, fact.rule_56_1_paragraph, cited, deemed, disregarded, deems)
+            )
+    return found, kept
+
+
+def facts_weigh_facts(case: Case) -> bool:
+    """Whether one fact can decide whether another counts, beyond a record item that
+    blatantly contradicts: a paragraph and the record it cites, a later statement and the
+    deposition it contradicts, testimony and what corroborates it. Then dropping one fact
+    can change what another establishes, and only building the record again tells."""
+    return any(
+        (
+            fact.rule_56_1_paragraph is not None
+            and (
+                fact.record_support is not None or fact.evidence is EvidenceKind.RULE_56_1_STATEMENT
+            )
+        )
+        or fact.contradicts_own_deposition is not None
+        or fact.contradictory_and_incomplete
+        for fact in case.facts.values()
+    )
+
+
 def build_record(case: Case, library: Library) -> Record:
     sj = library.summary_judgment
     admissible = frozenset(sj.admissible)
     set_aside: dict[str, SetAside] = {}
     facts = case.facts
 
-    videos: list[Fact] = []
     flagged: list[SetAside] = []
     # Sorted, these put the facts in ``fact_ranks``' order (the first three fields are
     # unique, so the rest are never compared).
@@ -78,66 +229,49 @@ def build_record(case: Case, library: Library) -> Record:
     for fact_id, fact in facts.items():
         evidence = fact.evidence
         if evidence not in admissible:
-            ruling = sj.set_aside[evidence]
-            set_aside[fact_id] = SetAside(fact_id, ruling.because, tuple(ruling.cites))
-        elif evidence is EvidenceKind.VIDEO:
-            videos.append(fact)
+            set_aside[fact_id] = _aside(fact_id, sj.set_aside[evidence])
         if evidence in sj.flagged:
-            ruling = sj.flagged[evidence]
-            flagged.append(SetAside(fact_id, ruling.because, tuple(ruling.cites)))
+            flagged.append(_aside(fact_id, sj.flagged[evidence]))
         ordered.append((fact.cite, fact.text, fact_id, fact.offered_by, fact.establishes))
     ordered.sort()
-
-    # Whether a video counts is decided by its admissibility alone, not by another video
-    # contradicting it: otherwise the order of the file would decide which stands.
-    for fact in videos:
-        for contradicted in fact.blatantly_contradicts:
-            if contradicted in facts and contradicted not in set_aside:
-                ruling = sj.blatant_contradiction
-                set_aside[contradicted] = SetAside(
-                    contradicted, ruling.because, tuple(ruling.cites)
-                )
+    rank = {fid: i for i, (_, _, fid, _, _) in enumerate(ordered)}
+    _testimony_set_aside(case, library, set_aside)
 
     movant_side = Side(case.motion.movant)
     non_movant_side = Side(case.non_movant)
-    deemed: list[str] = []
     posture = case.motion.rule_56_1
-    if posture is not None and posture.treatment is Rule561Treatment.DEEMED_ADMITTED:
-        deemed = [
-            fid
-            for fid, fact in facts.items()
-            if fid not in set_aside
-            and fact.offered_by is movant_side
-            and fact.rule_56_1_paragraph is not None
-        ]
-        deemed_attributes = {a for fid in deemed for a in facts[fid].establishes}
-        ruling = sj.rule_56_1[Rule561Treatment.DEEMED_ADMITTED]
-        for fid, fact in facts.items():
-            if (
-                fid not in set_aside
-                and fact.offered_by is non_movant_side
-                and deemed_attributes & set(fact.establishes)
-            ):
-                set_aside[fid] = SetAside(fid, ruling.because, tuple(ruling.cites))
+    deeming = posture is not None and posture.treatment is Rule561Treatment.DEEMED_ADMITTED
+    paragraphs, kept = paragraph_support(facts, deeming, movant_side, set_aside, rank)
+    for fid, supported in kept.items():
+        if not supported:  # nothing it asserts is supported: it is disregarded whole
+            set_aside[fid] = _aside(fid, sj.paragraph_unsupported)
+    # A deemed paragraph fixes what it establishes, and only that, in both worlds: every
+    # other version of those attributes goes, but a fact with other versions keeps them.
+    deemed = [p.fact for p in paragraphs if p.deems]
+    deemed_values: dict[str, list[tuple[str, Any]]] = {}
+    for p in paragraphs:
+        for name in p.deemed:
+            deemed_values.setdefault(name, []).append((p.fact, facts[p.fact].establishes[name]))
 
     admitted = frozenset(facts.keys() - set_aside.keys())
-    deemed_set = set(deemed)
     #: Each attribute's admitted (fact, value) pairs by side, in the facts' order.
     by_attribute: dict[str, dict[Side, list[tuple[str, Any]]]] = {}
-    rank: dict[str, int] = {}
-    for fid_rank, (_, _, fid, offered_by, establishes) in enumerate(ordered):
-        rank[fid] = fid_rank
+    for _, _, fid, offered_by, establishes in ordered:
         if fid in set_aside:
             continue
-        side = Side.UNDISPUTED if fid in deemed_set else offered_by
+        keeps = kept.get(fid)
         for name, value in establishes.items():
-            by_attribute.setdefault(name, {}).setdefault(side, []).append((fid, value))
+            if name in deemed_values or (keeps is not None and name not in keeps):
+                continue
+            by_attribute.setdefault(name, {}).setdefault(offered_by, []).append((fid, value))
+    for name, pairs in deemed_values.items():
+        by_attribute[name] = {Side.UNDISPUTED: pairs}
     nm_tiers = (non_movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, movant_side)
     m_tiers = (movant_side, Side.UNDISPUTED, Side.THIRD_PARTY, non_movant_side)
-    # A deemed-admitted fact binds both worlds, whoever disputes it. The movant's world is
+    # A deemed paragraph binds both worlds, whoever disputes it. The movant's world is
     # still built as before: the standard protects the non-movant.
     refused = (
-        _disputed_by(facts, admitted, non_movant_side, movant_side) - deemed_set,
+        _disputed_by(facts, admitted, non_movant_side, movant_side) - set(deemed),
         frozenset[str](),
     )
     non_movant, movant = _worlds(case, library, by_attribute, (nm_tiers, m_tiers), refused)
@@ -145,13 +279,14 @@ def build_record(case: Case, library: Library) -> Record:
         facts=dict(facts),
         admitted=admitted,
         set_aside=tuple(sorted(set_aside.values(), key=lambda s: rank[s.fact])),
-        deemed_admitted=tuple(sorted(deemed, key=rank.__getitem__)),
+        deemed_admitted=tuple(deemed),
         non_movant=non_movant,
         movant=movant,
         rank=rank,
         flagged=tuple(
             sorted((f for f in flagged if f.fact not in set_aside), key=lambda f: rank[f.fact])
         ),
+        paragraphs=tuple(paragraphs),
     )
 
 

@@ -65,6 +65,7 @@ class EvidenceKind(StrEnum):
     VIDEO = "video"
     DOCUMENT = "document"
     EXPERT_REPORT = "expert_report"
+    PHOTOGRAPH = "photograph"
     UNSWORN_ALLEGATION = "unsworn_allegation"
     ATTORNEY_ARGUMENT = "attorney_argument"
     BARE_CONCLUSION = "bare_conclusion"

@@ -88,6 +88,7 @@ SUMMARY_JUDGMENT = {
         "video",
         "document",
         "expert_report",
+        "photograph",
         "rule_56_1_statement",
         "unknown",
     ],
@@ -99,7 +100,25 @@ SUMMARY_JUDGMENT = {
         "bare_conclusion": ruling("Conclusions are a scintilla.", "2"),
         "unverified_complaint": ruling("A pleading is not evidence.", "2"),
     },
-    "blatant_contradiction": ruling("A video beats a blatantly false story.", "3"),
+    "blatant_contradiction": {
+        **ruling("A video or record beats a blatantly false story.", "3"),
+        "by": ["video", "medical_record", "photograph", "document"],
+    },
+    "hearsay": ruling("Hearsay is not evidence of its truth.", "2"),
+    "sham_affidavit": {
+        **ruling("A later statement against one's own deposition is set aside.", "4"),
+        "later": ["affidavit", "declaration"],
+        "earlier": ["deposition"],
+    },
+    "incredible_testimony": {
+        **ruling("Testimony no juror could credit is set aside.", "4"),
+        "testimony": ["deposition", "declaration", "affidavit"],
+    },
+    "default_local_rule": "toy_rule",
+    "local_rules": {
+        "toy_rule": {"name": "Toy Local Rule 9", "cites": {"deemed_admitted": ["rule_a at 7"]}},
+        "far_rule": {"name": "Far District Rule 3", "cites": {"deemed_admitted": ["rule_a at 8"]}},
+    },
     "genuine_dispute": ruling("Genuine means a jury could go either way.", "4"),
     "no_credibility_weighing": ruling("The judge weighs no credibility.", "4"),
     "sheer_numbers": ruling("Numbers do not decide.", "4"),
@@ -111,6 +130,8 @@ SUMMARY_JUDGMENT = {
         "responses_considered": ruling("The responses frame the dispute.", "8"),
     },
     "rule_56_1_not_stated": ruling("Nothing is deemed admitted.", "9"),
+    "paragraph_supported": ruling("A paragraph binds what its record supports.", "6"),
+    "paragraph_unsupported": ruling("The record cited does not support it.", "6"),
 }
 
 

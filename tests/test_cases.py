@@ -112,11 +112,14 @@ DEPARTURES: dict[str, dict[str, tuple[str, str]]] = {
         f"element {EF}/ramos knew_or_should_have_known": ("genuine_dispute", "genuine_dispute"),
     },
     "ali_deemed_admitted.yaml": {
+        # Only paragraphs 28 and 30, which the record they cite supports, are deemed: the key
+        # was not a weapon, so the lasting injury does not count. Paragraphs 17 and 26 cite
+        # nothing and are disregarded, so Ali's account of the tight cuffing still stands.
         "rule_56_1": ("assiduous_review", "deemed_admitted"),
         f"claim {EF}/ramos": ("denied", "granted"),
         f"claim {EF}/knowles": ("denied", "granted"),
-        f"element {EF}/ramos unreasonably_tight": ("genuine_dispute", "not_met"),
-        f"element {EF}/ramos knew_or_should_have_known": ("genuine_dispute", "not_met"),
+        f"element {EF}/ramos unreasonably_tight": ("genuine_dispute", "genuine_dispute"),
+        f"element {EF}/ramos knew_or_should_have_known": ("genuine_dispute", "genuine_dispute"),
         f"element {EF}/ramos injury": ("genuine_dispute", "not_met"),
         f"claim {FTI}/ramos": ("denied", "granted"),
         f"claim {FTI}/knowles": ("denied", "granted"),

@@ -133,8 +133,12 @@ def test_deemed_admitted_56_1_facts_bind_both_worlds_and_flip_the_outcome() -> N
     report = evaluate(deemed)
     assert report.rule_56_1.treatment.value == "deemed_admitted"
     assert report.rule_56_1.deemed_admitted == ["d_no_hit"]
-    assert [s.fact.id for s in report.set_aside] == ["p_hit"]
-    assert claim_result(report, "toy_claim", "ann").outcome is ClaimOutcome.GRANTED
+    # The paragraph fixes only what it states: the sworn fact that disputes it is not set
+    # aside, and what else it establishes (who acted) still counts.
+    assert report.set_aside == []
+    result = claim_result(report, "toy_claim", "ann")
+    assert result.outcome is ClaimOutcome.GRANTED
+    assert statuses(result)["involved"] == "undisputed_met"
 
 
 def test_assiduous_review_deems_nothing_and_is_reported() -> None:

@@ -52,7 +52,7 @@ def test_a_posture_left_out_is_said_plainly(
     tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = check(write_case(tmp_path, _no_posture), fmt, capsys)
-    heading = "Treatment: posture not stated" if fmt == "markdown" else "56.1: posture not stated"
+    heading = "Treatment: posture not stated" if fmt == "markdown" else "): posture not stated"
     assert heading in out
     assert "no fact is deemed admitted" in " ".join(out.split())
 

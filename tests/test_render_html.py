@@ -73,7 +73,9 @@ def test_disputes_beside_the_nodes_with_both_sides_cites(seed_html: str) -> None
 
 
 def test_order_procedure_claims_then_qualified_immunity(seed_html: str) -> None:
-    rule = seed_html.index("Local Rule 56.1: assiduous review of the record")
+    rule = seed_html.index(
+        "Local Civil Rule 56.1 (S.D.N.Y. and E.D.N.Y.): assiduous review of the record"
+    )
     claim = seed_html.index('id="claim-excessive_force"')
     qi = seed_html.index('id="defenses"')
     assert rule < claim < qi

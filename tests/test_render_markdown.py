@@ -22,7 +22,7 @@ def headings(text: str, level: int) -> list[str]:
 
 def test_the_56_1_treatment_and_the_dismissals_come_first(seed_md: str) -> None:
     sections = headings(seed_md, 2)
-    assert sections[0] == "I. Local Rule 56.1"
+    assert sections[0] == "I. Local Civil Rule 56.1 (S.D.N.Y. and E.D.N.Y.)"
     assert sections[1] == "II. Dismissals and concessions"
     assert "**Treatment: assiduous review of the record.**" in seed_md
     assert "holtz_2001 at 73" in seed_md
@@ -118,5 +118,5 @@ def test_check_prints_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SEED), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Ali v. Ramos\n")
-    assert "## I. Local Rule 56.1" in out
+    assert "## I. Local Civil Rule 56.1" in out
     assert "Pl. Tr. 82:5-16" in out

@@ -66,7 +66,14 @@ def test_the_shipped_rubrics_and_cases_are_clean(
     # The cases record what the record says (how long the force went on, whether it was
     # one quick act) where no rubric reads it yet: warnings, nothing more.
     unread = " R021 warning: no rubric reads "
-    assert [line for line in out.splitlines() if unread not in line] == [], out
+    # The worked case of a deemed paragraph citing no record is warned of, on purpose.
+    deliberate = ("cases/ali_deemed_admitted.yaml:", " R031 warning: ")
+    left = [
+        line
+        for line in out.splitlines()
+        if unread not in line and not (line.startswith(deliberate[0]) and deliberate[1] in line)
+    ]
+    assert left == [], out
 
 
 def test_a_finding_is_one_line_at_its_place(

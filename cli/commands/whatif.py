@@ -44,8 +44,9 @@ def command(
     deem_admitted: bool = typer.Option(
         False,
         "--deem-admitted",
-        help="Suppose the non-movant did not comply with Local Rule 56.1 and the court deems "
-        "the movant's 56.1 facts admitted.",
+        help="Suppose the non-movant did not comply with the local rule on statements of "
+        "material facts and the court deems the movant's statement admitted, paragraph by "
+        "paragraph as far as the record each cites supports it.",
     ),
     rubrics: Path | None = RUBRICS_OPTION,
     fmt: Format = typer.Option(Format.TEXT, "--format", "-f", help="text or json."),
@@ -121,7 +122,11 @@ def render_text(caption: str, descriptions: list[str], changes: list[Change]) ->
     heading = None
     for change in changes:
         if change.kind in ("rule_56_1", "set_aside"):
-            what = "Local Rule 56.1" if change.kind == "rule_56_1" else f"fact {change.item}"
+            what = (
+                "Statement of material facts"
+                if change.kind == "rule_56_1"
+                else f"fact {change.item}"
+            )
             lines.append(f"{what}: {_arrow(change)}")
             lines.append(f"    {change.explanation}")
             continue

@@ -40,7 +40,10 @@ from .wording import (
     live_claims,
     material_words,
     outcome_words,
+    paragraph_lines,
+    paragraph_status,
     possessive,
+    rule_name,
     score_words,
     sentence_start,
     side_name,
@@ -72,6 +75,9 @@ def _environment() -> Environment:
         score_words=score_words,
         balance_words=balance_words,
         outcome_words=outcome_words,
+        rule_name=rule_name,
+        paragraph_status=paragraph_status,
+        paragraph_lines=paragraph_lines,
     )
     return env
 

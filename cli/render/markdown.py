@@ -45,7 +45,10 @@ from .wording import (
     live_claims,
     material_words,
     outcome_words,
+    paragraph_lines,
+    paragraph_status,
     possessive,
+    rule_name,
     score_words,
     sentence_start,
     side_name,
@@ -153,7 +156,7 @@ class _Writer:
 
     def rule_56_1(self) -> None:
         rule = self.report.rule_56_1
-        self.numbered("Local Rule 56.1")
+        self.numbered(esc(rule_name(rule)))
         self.para(
             f"**Treatment: {TREATMENT_WORDS[rule.treatment]}.** "
             f"{self.with_cites(rule.explanation, rule.pins)}"
@@ -162,6 +165,18 @@ class _Writer:
             self.para("Deemed admitted:")
             for fact in rule.deemed_admitted:
                 self.item(esc(fact), 0)
+            self.end_list()
+        if rule.paragraphs:
+            self.para("Paragraph by paragraph:")
+            for p in rule.paragraphs:
+                self.item(
+                    f"**{esc(p.paragraph)}, {paragraph_status(p)}:** {esc(p.fact.text)} "
+                    f"({esc(p.fact.cite)})",
+                    0,
+                )
+                for line in paragraph_lines(p):
+                    self.item(esc(line), 1)
+                self.item(self.with_cites(p.explanation, p.authorities), 1)
             self.end_list()
 
     def dismissals(self) -> None:

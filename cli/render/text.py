@@ -54,7 +54,10 @@ from .wording import (
     live_claims,
     material_words,
     outcome_words,
+    paragraph_lines,
+    paragraph_status,
     possessive,
+    rule_name,
     score_words,
     sentence_start,
     side_name,
@@ -165,13 +168,19 @@ class _Writer:
     def rule_56_1(self) -> list[RenderableType]:
         rule = self.report.rule_56_1
         out: list[RenderableType] = [
-            self.heading(f"Local Rule 56.1: {TREATMENT_WORDS[rule.treatment]}"),
+            self.heading(f"{rule_name(rule)}: {TREATMENT_WORDS[rule.treatment]}"),
             Padding(self.sentence(rule.explanation, rule.pins), (0, 0, 0, 2)),
         ]
         if rule.deemed_admitted:
             out.append(
                 Padding(Text("Deemed admitted: " + "; ".join(rule.deemed_admitted)), (0, 0, 0, 2))
             )
+        for p in rule.paragraphs:
+            head = Text(f"{p.paragraph}, {paragraph_status(p)}: ")
+            out.append(self.bullet(Text.assemble(head, self.fact(p.fact))))
+            for line in paragraph_lines(p):
+                out.append(Padding(Text(line), (0, 0, 0, 4)))
+            out.append(Padding(self.sentence(p.explanation, p.authorities), (0, 0, 0, 4)))
         out.append(Text(""))
         return out
 

@@ -16,7 +16,9 @@ from triable.engine.model.report import (
     DefenseResult,
     Dispute,
     FactRef,
+    ParagraphRuling,
     Report,
+    Rule561Report,
 )
 from triable.engine.model.rubric import Authority
 from triable.engine.vocab import (
@@ -59,6 +61,29 @@ TREATMENT_WORDS: dict[Rule561Treatment | None, str] = {
     Rule561Treatment.ASSIDUOUS_REVIEW: "assiduous review of the record",
     Rule561Treatment.RESPONSES_CONSIDERED: "responses considered",
 }
+
+
+def rule_name(rule: Rule561Report) -> str:
+    """The district's rule the report was decided under, as the rubric names it."""
+    return rule.rule or "Local rule on statements of material facts"
+
+
+def paragraph_status(paragraph: ParagraphRuling) -> str:
+    if paragraph.deemed:
+        return "deemed admitted in part" if paragraph.disregarded else "deemed admitted"
+    return "disregarded"
+
+
+def paragraph_lines(paragraph: ParagraphRuling) -> list[str]:
+    """What a paragraph binds, what is disregarded, and the record it cites, line by line."""
+    lines = []
+    if paragraph.binds:
+        lines.append("Binds: " + ", ".join(humanize(a) for a in paragraph.binds))
+    if paragraph.disregarded:
+        lines.append("Disregarded: " + ", ".join(humanize(a) for a in paragraph.disregarded))
+    cited = "; ".join(f.cite for f in paragraph.record_support) or "none"
+    lines.append(f"Record cited: {cited}")
+    return lines
 
 
 def material_words(dispute: Dispute, movant: str, non_movant: str, what: str) -> str:
@@ -235,7 +260,7 @@ def humanize(identifier: str) -> str:
 
 _EVIDENCE_WORDS = {
     "unknown": "evidence of a kind the record does not state",
-    "rule_56_1_statement": "Local Rule 56.1 statement",
+    "rule_56_1_statement": "statement of material facts",
 }
 
 

@@ -7,7 +7,7 @@ finding code's checks live in the module for what they look at, registered by co
 
 # The check modules register themselves on import, in this order: a part of a file handed
 # to several checks gets their findings in it.
-from . import parties, facts, expected, case_wide, episodes  # noqa: F401, I001
+from . import parties, facts, expected, case_wide, episodes, record  # noqa: F401, I001
 from . import ids, authorities, conditions, claims, coverage, balance  # noqa: F401
 from .codes import CODES, WARNINGS
 from .registry import Finding, RubricFile, Severity, YamlPath, documentation

@@ -39,7 +39,8 @@ CODES: dict[str, str] = {
     "R013": "a fact disputes or contradicts an unknown fact",
     "R014": "a fact disputes or contradicts itself",
     "R015": "a rubric that no case given exercises (warning)",
-    "R016": "only video evidence can blatantly contradict a version",
+    "R016": "only a record item of a kind the summary-judgment rubric lists (video, medical "
+    "record, photograph, document) can blatantly contradict a version",
     "R017": "a rubric library needs exactly one summary_judgment file",
     "R018": "a defendant against whom the case asserts no claim (warning)",
     "R019": "a defense raised by a defendant against whom the case asserts no claim (warning)",
@@ -55,7 +56,16 @@ CODES: dict[str, str] = {
     "R028": "a balance of factors decided by a count against a threshold, not by a rule a "
     "court states (warning)",
     "R029": "an id listed both as a defendant and as a non-party",
-    "R030": "a fact about one episode sets an attribute the same for every episode (warning)",
+    "R030": "a paragraph's record_support names an unknown fact or itself, or a fact that is "
+    "no paragraph names record support",
+    "R031": "a deemed paragraph the record it cites does not support, in whole or in part "
+    "(warning)",
+    "R032": "a posture names a district's rule the summary-judgment rubric does not list",
+    "R033": "a sham-affidavit mark the rule cannot reach (unknown fact, no deposition, no "
+    "later affidavit or declaration, another side's testimony)",
+    "R034": "a mark the standard gives no effect (incredible testimony of the movant, a "
+    "disputed record item's contradiction, an explanation of nothing) (warning)",
+    "R035": "a fact about one episode sets an attribute the same for every episode (warning)",
 }
 
 #: Codes that never fail `triable validate` on their own.

@@ -42,7 +42,7 @@ def _hint(episode: str, known: Mapping[str, object]) -> str:
     return did_you_mean(episode, known) or f"; the case lists {', '.join(sorted(known))}"
 
 
-@rule("R030", Subject.FACT_VALUE)
+@rule("R035", Subject.FACT_VALUE)
 def case_wide_in_one_episode(
     ctx: CaseContext, fact_id: str, attribute_id: str, value: object
 ) -> Iterator[Issue]:

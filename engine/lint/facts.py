@@ -146,13 +146,23 @@ def dispute_without_substance(
 
 
 @rule("R016", Subject.CONTRADICTION)
-def contradiction_not_video(ctx: CaseContext, fact_id: str, j: int, other: str) -> Iterator[Issue]:
-    """Only a video can blatantly contradict a version (Scott v. Harris)."""
+def contradiction_not_record(ctx: CaseContext, fact_id: str, j: int, other: str) -> Iterator[Issue]:
+    """Only a record item of a kind the summary-judgment rubric lists under
+    ``blatant_contradiction.by`` (video, medical record, photograph, document) can blatantly
+    contradict a version (Scott v. Harris): testimony never can, since choosing between
+    witnesses is for the jury.
+
+    Fails: a deposition with ``blatantly_contradicts: [tight]``. Passes: a medical record
+    or a video with it.
+    """
     fact: Fact = ctx.facts[fact_id]
-    if fact.evidence is not EvidenceKind.VIDEO:
+    sj = ctx.library.summary_judgment
+    kinds = sj.blatant_contradiction.by if sj is not None else [EvidenceKind.VIDEO]
+    if fact.evidence not in kinds:
+        listed = ", ".join(k.value for k in kinds)
         yield Issue(
-            "only video evidence can blatantly contradict a version "
-            f"(fact '{fact_id}' is {fact.evidence.value})",
+            f"only a record item of a kind the standard lists ({listed}) can blatantly "
+            f"contradict a version (fact '{fact_id}' is {fact.evidence.value})",
             ("facts", fact_id, "blatantly_contradicts", j),
         )
 

@@ -142,14 +142,19 @@ class Rule561Posture(Frozen):
     non_movant_complied: StrictBool
     treatment: Rule561Treatment
     cite: Text | None = None
+    rule: Identifier | None = Field(
+        None,
+        description="The district's rule on statements of material facts, one of the "
+        "summary-judgment rubric's local_rules; none: its default_local_rule.",
+    )
 
     @model_validator(mode="after")
     def _treatment_fits(self) -> "Rule561Posture":
         complied_treatment = Rule561Treatment.RESPONSES_CONSIDERED
         if self.non_movant_complied and self.treatment is not complied_treatment:
             raise ValueError(
-                "when the non-movant complied with Local Rule 56.1 the treatment is "
-                "'responses_considered'"
+                "when the non-movant complied with the local rule on statements of material "
+                "facts the treatment is 'responses_considered'"
             )
         if not self.non_movant_complied and self.treatment is complied_treatment:
             raise ValueError(
@@ -193,10 +198,39 @@ class Fact(Frozen):
     )
     disputes: list[Identifier] = Field(default_factory=list)
     blatantly_contradicts: list[Identifier] = Field(
-        default_factory=list, description="Video only: versions it blatantly contradicts."
+        default_factory=list,
+        description="Versions this record item (of a kind the summary-judgment rubric "
+        "lists: video, medical record, document...) blatantly contradicts.",
+    )
+    authenticity_disputed: StrictBool = Field(
+        False, description="A party disputes that this record item is what it appears to be."
     )
     rule_56_1_paragraph: Text | None = Field(
-        None, description="The movant's Local Rule 56.1 paragraph stating this fact, if any."
+        None, description="The paragraph of a statement of material facts stating this fact."
+    )
+    record_support: list[Identifier] | None = Field(
+        None,
+        min_length=1,
+        description="The record items (fact ids) the paragraph cites; none: the fact is its "
+        "own support, unless it is itself a statement of material facts.",
+    )
+    hearsay_for_truth: StrictBool = Field(
+        False,
+        description="An out-of-court statement offered for the truth of what it asserts, "
+        "with no exception shown.",
+    )
+    contradicts_own_deposition: Identifier | None = Field(
+        None,
+        description="The same witness's earlier deposition (a fact id) this later statement "
+        "contradicts.",
+    )
+    contradiction_explained: StrictBool = Field(
+        False, description="The witness explains why the later statement differs."
+    )
+    contradictory_and_incomplete: StrictBool = Field(
+        False,
+        description="The witness's own testimony here is so contradictory and incomplete "
+        "that, uncorroborated, no reasonable juror could credit it.",
     )
 
 

@@ -197,6 +197,24 @@ class SetAsideFact(Out):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ParagraphRuling(Out):
+    """One paragraph of a statement of material facts: what it binds, the record it cites,
+    and what it asserts that that record does not support."""
+
+    fact: FactRef
+    paragraph: str
+    #: True where the paragraph is deemed admitted as far as its record supports it.
+    deemed: bool
+    #: The attributes it fixes in both worlds.
+    binds: Sequence[str]
+    #: The attributes disregarded: no admissible item it cites establishes them alike.
+    disregarded: Sequence[str]
+    record_support: Sequence[FactRef]
+    explanation: str
+    authorities: Sequence[AuthorityRef]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Rule561Report(Out):
     #: Both None where the motion does not state the posture: nothing is deemed admitted.
     complied: bool | None
@@ -205,6 +223,10 @@ class Rule561Report(Out):
     authorities: Sequence[str]
     pins: Sequence[AuthorityRef]
     explanation: str
+    #: The district's rule on statements of material facts, as the report names it.
+    rule: str = field(default="", metadata=OMIT_EMPTY)
+    #: Each paragraph deemed, or whose cited record leaves part of it unsupported.
+    paragraphs: Sequence[ParagraphRuling] = field(default=(), metadata=OMIT_EMPTY)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -366,6 +366,46 @@ class Ruling(Frozen):
     cites: Cites
 
 
+class ContradictionRuling(Ruling):
+    """Scott v. Harris's rule: the kinds of record item that may blatantly contradict a
+    version, where nobody disputes the item's authenticity."""
+
+    by: list[EvidenceKind] = Field(
+        default_factory=lambda: [EvidenceKind.VIDEO],
+        min_length=1,
+        description="Evidence kinds that can blatantly contradict a version.",
+    )
+
+
+class LaterTestimonyRuling(Ruling):
+    """A later statement set aside for contradicting the same witness's earlier one."""
+
+    later: list[EvidenceKind] = Field(
+        min_length=1, description="Kinds of the later statement the ruling sets aside."
+    )
+    earlier: list[EvidenceKind] = Field(
+        min_length=1, description="Kinds of the earlier testimony it must contradict."
+    )
+
+
+class TestimonyRuling(Ruling):
+    """A ruling about a party's own testimony, of the kinds listed."""
+
+    testimony: list[EvidenceKind] = Field(
+        min_length=1, description="The evidence kinds that are a witness's own testimony."
+    )
+
+
+class LocalRule(Frozen):
+    """A district's rule on statements of material facts, as a report names it."""
+
+    name: Text = Field(description="How a report names the rule, e.g. 'Local Civil Rule 56.1'.")
+    cites: dict[Rule561Treatment, list[CiteRef]] = Field(
+        default_factory=dict,
+        description="The rule's provisions each treatment rests on, cited with its ruling.",
+    )
+
+
 class SummaryJudgmentRubric(Frozen):
     kind: Literal["summary_judgment"]
     id: Identifier
@@ -381,7 +421,20 @@ class SummaryJudgmentRubric(Frozen):
         default_factory=dict,
         description="Admissible evidence kinds the report points out, each with why.",
     )
-    blatant_contradiction: Ruling
+    blatant_contradiction: ContradictionRuling
+    hearsay: Ruling | None = Field(
+        None, description="Why an out-of-court statement offered for its truth is set aside."
+    )
+    sham_affidavit: LaterTestimonyRuling | None = Field(
+        None,
+        description="Why a later affidavit contradicting the witness's own deposition, "
+        "unexplained, is set aside.",
+    )
+    incredible_testimony: TestimonyRuling | None = Field(
+        None,
+        description="Why the non-movant's own uncorroborated testimony, contradictory and "
+        "incomplete, is set aside.",
+    )
     genuine_dispute: Ruling
     no_credibility_weighing: Ruling
     sheer_numbers: Ruling
@@ -390,6 +443,20 @@ class SummaryJudgmentRubric(Frozen):
     rule_56_1: dict[Rule561Treatment, Ruling]
     rule_56_1_not_stated: Ruling = Field(
         description="Why nothing is deemed admitted where a case does not state the posture."
+    )
+    local_rules: dict[Identifier, LocalRule] = Field(
+        default_factory=dict,
+        description="The districts' rules on statements of material facts a case may name.",
+    )
+    default_local_rule: Identifier | None = Field(
+        None, description="The rule a case's posture follows when it names none."
+    )
+    paragraph_supported: Ruling = Field(
+        description="Why a deemed paragraph binds what the record it cites supports, and no more."
+    )
+    paragraph_unsupported: Ruling = Field(
+        description="Why what a paragraph asserts that the record it cites does not support "
+        "is disregarded."
     )
 
     @model_validator(mode="after")
@@ -404,6 +471,10 @@ class SummaryJudgmentRubric(Frozen):
         if not_admitted:
             raise ValueError(
                 f"only admissible evidence kinds can be flagged: {sorted(not_admitted)}"
+            )
+        if self.default_local_rule is not None and self.default_local_rule not in self.local_rules:
+            raise ValueError(
+                f"default_local_rule '{self.default_local_rule}' is not in local_rules"
             )
         missing_561 = set(Rule561Treatment) - set(self.rule_56_1)
         if missing_561:
