@@ -19,7 +19,7 @@ def as_data(value: Any) -> Any:
     """
     if isinstance(value, Out):
         data = {}
-        for name, omit_empty in _fields(type(value)):
+        for name, omit_empty in _fields(type(value)):  # type: ignore[arg-type]
             item = getattr(value, name)
             if not (omit_empty and not item):
                 data[name] = as_data(item)
