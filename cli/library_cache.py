@@ -104,7 +104,9 @@ def _small_file(path: Path) -> bytes | None:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
                 return None
-            return handle.read(MAX_FILE_BYTES + 1)
+            # Read to its size, not to the bound: a read allocates what it is asked for.
+            content = handle.read(info.st_size + 1)
+            return content if len(content) == info.st_size else None
     except OSError:
         return None
 
@@ -180,7 +182,7 @@ def _read(rubrics: Path, key: str) -> Library | None:
         ):
             return None
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(MAX_ENTRY_BYTES + 1)
+            raw = handle.read(info.st_size + 1)
     except OSError:
         return None
     finally:
