@@ -11,7 +11,7 @@ from triable.engine.library import Library
 from triable.engine.lint import lint_case
 from triable.engine.model.case import Case
 
-from .documents import Loaded, load_document, load_library, locate_findings
+from .documents import Loaded, load_document, locate_findings
 
 if TYPE_CHECKING:
     from triable.engine.evaluate import Engine
@@ -30,8 +30,10 @@ def inputs(cases: Iterable[Path], rubrics: Path | None) -> list[Path]:
 
 def library(rubrics: Path | None) -> Library:
     """The rubric library: the bundled one, or the folder ``rubrics``."""
-    loaded_library, _ = load_library(rubrics)
-    return loaded_library
+    from . import library_cache
+    from .documents import default_rubrics
+
+    return library_cache.load(rubrics or default_rubrics())
 
 
 def engine(rubrics: Path | None) -> Engine:

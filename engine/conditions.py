@@ -56,6 +56,9 @@ def truth(condition: Condition, world: Holder, question: Question) -> Truth:
     """Whether ``condition`` holds in ``world`` for ``question``. Compounds stop at the
     first part that decides them, in the order written."""
     match condition:
+        # The most frequent kind first: every other kind ends in attribute tests.
+        case AttributeTest():
+            return _compare(condition, world, question.defendant)
         case AllOf(all=parts):
             return _kleene(parts, world, question, decisive=False)
         case AnyOf(any=parts):
@@ -63,8 +66,6 @@ def truth(condition: Condition, world: Holder, question: Question) -> Truth:
         case NotOf(not_=inner):
             answer = truth(inner, world, question)
             return None if answer is None else not answer
-        case AttributeTest():
-            return _compare(condition, world, question.defendant)
         case ClaimHolds(claim=claim, against=against):
             return _claim_holds(claim, against, world, question)
         case ClearlyEstablished():
@@ -96,9 +97,10 @@ def _compare(test: AttributeTest, world: Holder, defendant: str) -> Truth:
         return None
     attribute = world.attributes[test.attr]
     op, expected = test.comparison()
-    if attribute.type is AttributeType.PARTY:
+    kind = attribute.type
+    if kind is AttributeType.PARTY:
         return (defendant in value) if op == "includes" else (defendant not in value)
-    if attribute.type is AttributeType.ORDINAL:
+    if kind is AttributeType.ORDINAL:
         levels = attribute.levels or []
         if isinstance(value, AtLeast):
             if value.at_least not in levels:

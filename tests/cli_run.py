@@ -74,3 +74,22 @@ def run_triable(
             err.read().decode("utf-8", "replace"),
             usage.ru_maxrss * 1024,
         )
+
+
+def run_in_process(*argv: str, stdin: bytes | None = None, cwd: Path | None = None) -> Ran:
+    """``triable`` run as ``run_triable`` runs it, but inside the test's own process: for
+    tests of what a command says and writes rather than of the process around it."""
+    import contextlib
+
+    from typer.testing import CliRunner
+
+    from triable.cli.app import main
+
+    runner = CliRunner()
+    env = {"NO_COLOR": "1", "COLUMNS": "200"}
+    with contextlib.chdir(cwd or Path.cwd()), runner.isolation(input=stdin, env=env) as streams:
+        code = main(list(argv))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        out, err = streams[0].getvalue(), streams[1].getvalue()
+    return Ran(code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), 0)

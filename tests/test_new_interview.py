@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from cli_run import Ran, run_triable
+from cli_run import Ran, run_in_process
 
 from triable.cli import session
 from triable.cli.interview import plan
@@ -33,11 +33,11 @@ def basics(status: str = "arrestee", bystander: bool = True) -> list[str]:
 def interview(lines: list[str], *argv: str, blanks: int = 80, cwd: Path | None = None) -> Ran:
     """The answers, then blank lines enough to skip every question left."""
     stdin = "\n".join(lines) + "\n" + "\n" * blanks
-    return run_triable("new", *argv, stdin=stdin.encode(), cwd=cwd)
+    return run_in_process("new", *argv, stdin=stdin.encode(), cwd=cwd)
 
 
 def validates(path: Path) -> None:
-    ran = run_triable("validate", str(path))
+    ran = run_in_process("validate", str(path))
     assert ran.code == 0, ran.output
     assert "R022" in ran.output  # the placeholders, as warnings only
 
@@ -65,7 +65,7 @@ def test_asks_for_each_use_of_force_and_names_it_in_its_facts(tmp_path: Path) ->
     assert all(f["text"].startswith("TO BE COMPLETED") for f in facts.values())
     assert all(f["cite"].startswith("TO BE CITED") for f in facts.values())
     validates(path)
-    report = run_triable("check", str(path), "--format", "json")
+    report = run_in_process("check", str(path), "--format", "json")
     assert report.code == 0, report.output
     assert '"the_takedown"' in report.out
 
@@ -82,7 +82,7 @@ def test_one_use_of_force_writes_the_case_as_before(tmp_path: Path) -> None:
 
 def test_episodes_and_their_answers_from_options(tmp_path: Path) -> None:
     path = tmp_path / "doe.yaml"
-    ran = run_triable(
+    ran = run_in_process(
         "new", "--no-input", "--output", str(path), "--caption", "Doe v. Roe",
         "--plaintiff", "Jane Doe", "--status", "arrestee", "--incident-date", "2019-05-01",
         "--defendant", "roe:R. Roe:Officer", "--claim", "excessive_force:roe",
@@ -103,7 +103,7 @@ def test_episodes_and_their_answers_from_options(tmp_path: Path) -> None:
 
 def test_one_episode_from_options_is_the_whole_case(tmp_path: Path) -> None:
     path = tmp_path / "doe.yaml"
-    ran = run_triable(
+    ran = run_in_process(
         "new", "--no-input", "--output", str(path), "--caption", "Doe v. Roe",
         "--plaintiff", "Jane Doe", "--status", "arrestee", "--incident-date", "2019-05-01",
         "--defendant", "roe:R. Roe:Officer", "--claim", "excessive_force:roe",
@@ -124,7 +124,7 @@ def test_one_episode_from_options_is_the_whole_case(tmp_path: Path) -> None:
     ],
 )
 def test_a_bad_episode_option_is_one_line(extra: list[str], message: str) -> None:
-    ran = run_triable(
+    ran = run_in_process(
         "new", "--no-input", "--caption", "Doe v. Roe", "--plaintiff", "Jane Doe",
         "--status", "arrestee", "--incident-date", "2019-05-01",
         "--defendant", "roe:R. Roe:Officer", "--claim", "excessive_force:roe",
@@ -279,7 +279,7 @@ def test_input_ending_mid_interview_keeps_the_answers(tmp_path: Path) -> None:
     # The command it suggests picks up where the interview stopped, answers and all.
     resume = shlex.split(ran.err.split("answer the rest with: ")[1].splitlines()[0])
     assert resume[:2] == ["triable", "new"]
-    again = run_triable("new", *resume[2:], "--no-input")
+    again = run_in_process("new", *resume[2:], "--no-input")
     assert again.code == 0, again.output
     assert yaml.safe_load(path.read_text(encoding="utf-8")) == case
 

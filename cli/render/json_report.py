@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import fields
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from triable.engine.model.report import Out, Report
@@ -17,11 +18,12 @@ def as_data(value: Any) -> Any:
     Report parts become objects of their fields, enums their values, tuples lists.
     """
     if isinstance(value, Out):
-        return {
-            f.name: as_data(getattr(value, f.name))
-            for f in fields(value)
-            if not (f.metadata.get("omit_empty") and not getattr(value, f.name))
-        }
+        data = {}
+        for name, omit_empty in _fields(type(value)):  # type: ignore[arg-type]
+            item = getattr(value, name)
+            if not (omit_empty and not item):
+                data[name] = as_data(item)
+        return data
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, list | tuple):
@@ -29,6 +31,12 @@ def as_data(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: as_data(item) for key, item in value.items()}
     return value
+
+
+@cache
+def _fields(cls: type[Out]) -> tuple[tuple[str, bool], ...]:
+    """A report part's fields in order, and whether each is left out while empty."""
+    return tuple((f.name, bool(f.metadata.get("omit_empty"))) for f in fields(cls))
 
 
 def render(reports: Sequence[Report], **_: Any) -> str:

@@ -32,10 +32,19 @@ class AttributeTest(Frozen):
     excludes: PartyRef | None = None
 
     def comparison(self) -> tuple[str, Any]:
-        for name in ("is_", "is_not", "at_least", "at_most", "includes", "excludes"):
-            value = getattr(self, name)
-            if value is not None:
-                return name.rstrip("_"), value
+        # Asked for every attribute a condition reads, so spelt out rather than looped.
+        if self.is_ is not None:
+            return "is", self.is_
+        if self.is_not is not None:
+            return "is_not", self.is_not
+        if self.at_least is not None:
+            return "at_least", self.at_least
+        if self.at_most is not None:
+            return "at_most", self.at_most
+        if self.includes is not None:
+            return "includes", self.includes
+        if self.excludes is not None:
+            return "excludes", self.excludes
         raise AssertionError("validated to have a comparison")
 
     @model_validator(mode="after")
