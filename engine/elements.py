@@ -2,7 +2,7 @@
 its sentence, in the rubric's own words."""
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .assessment import Assessment
@@ -260,18 +260,7 @@ def _factor(
 
     material: list[Dispute] = []
     if lean_nm is not lean_m:
-        for condition in conditions:
-            found, _ = search(
-                assessment,
-                condition,
-                nm,
-                m,
-                (defendant, claim, None),
-                ElementStatus.GENUINE_DISPUTE,
-                flips,
-            )
-            listed = {x.attribute for x in material}
-            material += [d for d in found if d.attribute not in listed]
+        _add_disputes(assessment, conditions, nm, m, defendant, claim, flips, material)
     sentence = {
         Leaning.PLAINTIFF: factor.plaintiff,
         Leaning.DEFENDANT: factor.defendant,
@@ -313,18 +302,8 @@ def balance_result(
         def flips(world: World) -> bool:
             return world.balance(test, defendant, claim)[0] != holds
 
-        for _, stated in test.stated_rules():
-            found, _ = search(
-                assessment,
-                stated.holds_when,
-                nm,
-                m,
-                (defendant, claim, None),
-                ElementStatus.GENUINE_DISPUTE,
-                flips,
-            )
-            listed = {d.attribute for d in material}
-            material += [d for d in found if d.attribute not in listed]
+        conditions = [stated.holds_when for _, stated in test.stated_rules()]
+        _add_disputes(assessment, conditions, nm, m, defendant, claim, flips, material)
     rule = getattr(test, key)
     return BalanceResult(
         rule=key,
@@ -335,3 +314,29 @@ def balance_result(
         movant_rule=None if movant_key == key else movant_key,
         material_disputes=material,
     )
+
+
+def _add_disputes(
+    assessment: Assessment,
+    conditions: list[Condition],
+    nm: World,
+    m: World,
+    defendant: str,
+    claim: str,
+    flips: Callable[[World], bool],
+    material: list[Dispute],
+) -> None:
+    """Add to ``material`` each genuine dispute on what ``conditions`` read whose other
+    answer ``flips`` the result, once per attribute."""
+    for condition in conditions:
+        found, _ = search(
+            assessment,
+            condition,
+            nm,
+            m,
+            (defendant, claim, None),
+            ElementStatus.GENUINE_DISPUTE,
+            flips,
+        )
+        listed = {d.attribute for d in material}
+        material += [d for d in found if d.attribute not in listed]
