@@ -356,6 +356,8 @@ def rubric_files(folder: Path) -> Listing:
 #: Findings that would make evaluation fail half-way or answer wrongly: an undeclared
 #: attribute or level, a comparison that does not fit its attribute, claims in a cycle.
 UNEVALUABLE = frozenset({"R001", "R002", "R007", "S005"})
+#: The checks a library is refused on (R012 only where a claim chooses a missing test).
+_REFUSING = UNEVALUABLE | {"R012"}
 
 
 def _unevaluable(finding: Any) -> bool:
@@ -384,7 +386,7 @@ def load_library(folder: Path | None = None) -> tuple[Library, list[Loaded]]:
     if problems:
         raise InvalidDocument(problems)
     library = build_library(loaded, str(folder))
-    errors = [f for f in lint_library(library, loaded) if _unevaluable(f)]
+    errors = [f for f in lint_library(library, loaded, _REFUSING) if _unevaluable(f)]
     if errors:
         raise InvalidDocument(locate_findings(errors, {doc.path: doc.source for doc in loaded}))
     return library, loaded

@@ -85,7 +85,12 @@ def run_in_process(*argv: str, stdin: bytes | None = None, cwd: Path | None = No
 
     from triable.cli.app import main
 
-    runner = CliRunner()
+    try:
+        # The oldest supported command-line library mixes standard error into standard
+        # output unless told not to; newer ones keep them apart and take no such argument.
+        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        runner = CliRunner()
     env = {"NO_COLOR": "1", "COLUMNS": "200"}
     with contextlib.chdir(cwd or Path.cwd()), runner.isolation(input=stdin, env=env) as streams:
         code = main(list(argv))

@@ -46,11 +46,17 @@ def case_paths(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
 _engine: Engine | None = None
 
 
-def _use_rubrics(rubrics: Path | None) -> None:
+def _load_rubrics(rubrics: Path | None) -> None:
     from .. import session
 
     global _engine
     _engine = session.engine(rubrics)
+
+
+def _prepare_worker(rubrics: Path | None) -> None:
+    """A worker forked after the library was loaded has it already; a started one loads it."""
+    if _engine is None:
+        _load_rubrics(rubrics)
 
 
 def _run_case(path: str) -> Outcome:
@@ -60,7 +66,7 @@ def _run_case(path: str) -> Outcome:
 
     from .. import session
 
-    assert _engine is not None, "_use_rubrics runs first"
+    assert _engine is not None, "_load_rubrics runs first"
     try:
         case = session.case(Path(path), _engine.library)
     except TriableError as exc:
@@ -100,9 +106,9 @@ def command(
         typer.echo("no case files found", err=True)
         return 2
     # The library is loaded (and any error in it reported) before any case runs.
-    _use_rubrics(rubrics)
+    _load_rubrics(rubrics)
     outcomes = unread + map_in_order(
-        _run_case, [str(p) for p in paths], jobs, initializer=_use_rubrics, initargs=(rubrics,)
+        _run_case, [str(p) for p in paths], jobs, initializer=_prepare_worker, initargs=(rubrics,)
     )
 
     def say(line: str) -> None:

@@ -107,9 +107,14 @@ def rule(code: str, subject: Subject) -> Callable[[Check], Check]:
     return register
 
 
-def visit(subject: Subject, file: str, *args: Any) -> Iterator[Finding]:
-    """Every finding of the checks of ``subject`` on one part (``args``) of ``file``."""
+def visit(
+    subject: Subject, file: str, *args: Any, only: frozenset[str] | None = None
+) -> Iterator[Finding]:
+    """Every finding of the checks of ``subject`` on one part (``args``) of ``file``; only
+    those of the codes ``only``, where it is given."""
     for code, _, check in _RULES[subject]:
+        if only is not None and code not in only:
+            continue
         severity: Severity = "warning" if code in WARNINGS else "error"
         for issue in check(*args):
             yield Finding(

@@ -47,36 +47,45 @@ def lint_case(case: Case, library: Library, file: str) -> list[Finding]:
     return found
 
 
-def lint_library(library: Library, documents: Sequence[RubricFile]) -> list[Finding]:
-    """Every cross-reference finding in a rubric library; ``library`` holds the first
-    definition of each id, ``documents`` every file it was built from."""
+def lint_library(
+    library: Library, documents: Sequence[RubricFile], only: frozenset[str] | None = None
+) -> list[Finding]:
+    """Every cross-reference finding in a rubric library (or only those of the codes
+    ``only``); ``library`` holds the first definition of each id, ``documents`` every file it
+    was built from."""
     ctx = LibraryContext(library, documents)
-    found = list(visit(Subject.RUBRIC_FILES, "", ctx))
+    found = list(visit(Subject.RUBRIC_FILES, "", ctx, only=only))
     for doc in documents:
         in_defense = isinstance(doc.model, DefenseTest)
         for node, at in walk(doc.model):
             if isinstance(node, Cite):
                 ctx.cited.add(node.authority)
-                found += visit(Subject.CITE, doc.path, ctx, node, at)
+                found += visit(Subject.CITE, doc.path, ctx, node, at, only=only)
             elif isinstance(node, AttributeTest):
-                found += visit(Subject.ATTRIBUTE_TEST, doc.path, ctx, node, at)
+                found += visit(Subject.ATTRIBUTE_TEST, doc.path, ctx, node, at, only=only)
             elif isinstance(node, ClaimHolds):
-                found += visit(Subject.CLAIM_REFERENCE, doc.path, ctx, node, at, in_defense)
+                found += visit(
+                    Subject.CLAIM_REFERENCE, doc.path, ctx, node, at, in_defense, only=only
+                )
             elif isinstance(node, ClearlyEstablished):
-                found += visit(Subject.CLEARLY_ESTABLISHED, doc.path, ctx, node, at, in_defense)
+                found += visit(
+                    Subject.CLEARLY_ESTABLISHED, doc.path, ctx, node, at, in_defense, only=only
+                )
         if isinstance(doc.model, ClaimRubric):
-            found += _lint_choices(ctx, doc.model, doc.path)
-    found += visit(Subject.LIBRARY, "", ctx)
+            found += _lint_choices(ctx, doc.model, doc.path, only)
+    found += visit(Subject.LIBRARY, "", ctx, only=only)
     return found
 
 
-def _lint_choices(ctx: LibraryContext, claim: ClaimRubric, file: str) -> list[Finding]:
+def _lint_choices(
+    ctx: LibraryContext, claim: ClaimRubric, file: str, only: frozenset[str] | None
+) -> list[Finding]:
     found: list[Finding] = []
     for s, standard in enumerate(claim.standards):
-        found += visit(Subject.STANDARD, file, ctx, claim, s, standard)
+        found += visit(Subject.STANDARD, file, ctx, claim, s, standard, only=only)
         for c, choice in enumerate(standard.tests):
             at = ("standards", s, "tests", c)
-            found += visit(Subject.TEST_CHOICE, file, ctx, standard, at, choice)
+            found += visit(Subject.TEST_CHOICE, file, ctx, standard, at, choice, only=only)
     return found
 
 

@@ -1,6 +1,7 @@
 """Whether a value fits an attribute, shared by case facts and rubric conditions."""
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -149,14 +150,20 @@ def yaml11_word(library: Library, attribute_id: str, value: Any) -> str | None:
     )
 
 
+@cache
+def _written_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """A model's fields, each with the key a file writes it under."""
+    return tuple((name, field.alias or name) for name, field in model.model_fields.items())
+
+
 def walk(node: Any, at: YamlPath = ()) -> Iterator[tuple[Any, YamlPath]]:
     """Every model, list item and mapping value under ``node``, with its path in the file."""
     yield node, at
     if isinstance(node, BaseModel):
-        for name, field in type(node).model_fields.items():
+        for name, written in _written_fields(type(node)):
             value = getattr(node, name)
             if value is not None and not isinstance(value, str | int | float):
-                yield from walk(value, (*at, field.alias or name))
+                yield from walk(value, (*at, written))
     elif isinstance(node, dict):
         for key, value in node.items():
             yield from walk(value, (*at, str(key)))

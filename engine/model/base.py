@@ -14,6 +14,7 @@ from pydantic import (
     PlainValidator,
     WithJsonSchema,
 )
+from typing_extensions import TypeAliasType
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
@@ -27,11 +28,14 @@ def _check_identifier(value: Any) -> Any:
     return value
 
 
-Identifier = Annotated[
-    str,
-    BeforeValidator(_check_identifier),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
-]
+Identifier = TypeAliasType(
+    "Identifier",
+    Annotated[
+        str,
+        BeforeValidator(_check_identifier),
+        WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
+    ],
+)
 
 
 def _check_written_date(value: Any) -> Any:
@@ -149,15 +153,18 @@ def _parse_cite(value: Any) -> Any:
     return value
 
 
-CiteRef = Annotated[
-    Cite,
-    BeforeValidator(_parse_cite),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": CITE_PATTERN,
-            "description": "An authority id and pin cite, e.g. 'usavage_2013 at 595'.",
-        }
-    ),
-]
+CiteRef = TypeAliasType(
+    "CiteRef",
+    Annotated[
+        Cite,
+        BeforeValidator(_parse_cite),
+        PlainSerializer(str, return_type=str),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "pattern": CITE_PATTERN,
+                "description": "An authority id and pin cite, e.g. 'usavage_2013 at 595'.",
+            }
+        ),
+    ],
+)

@@ -191,14 +191,14 @@ class Fact(Frozen):
     cite: Text = Field(description="Record citation, e.g. 'Pl. Tr. 82:5-15'.")
     evidence: EvidenceKind
     establishes: dict[str, FactValue] = Field(
-        default_factory=dict, description="Attribute values this fact proves if credited."
+        default={}, description="Attribute values this fact proves if credited."
     )
     episode: Identifier | None = Field(
         None, description="The episode this fact speaks to; none: the whole case."
     )
-    disputes: list[Identifier] = Field(default_factory=list)
+    disputes: list[Identifier] = Field(default=[])
     blatantly_contradicts: list[Identifier] = Field(
-        default_factory=list,
+        default=[],
         description="Versions this record item (of a kind the summary-judgment rubric "
         "lists: video, medical record, document...) blatantly contradicts.",
     )
@@ -243,7 +243,7 @@ class ExpectedClaim(Frozen):
     outcome: ClaimOutcome
     standard: Identifier | None = None
     test: Identifier | None = None
-    elements: dict[Identifier, ElementStatus] = Field(default_factory=dict)
+    elements: dict[Identifier, ElementStatus] = Field(default={})
 
 
 class ExpectedDefense(Frozen):
@@ -252,15 +252,15 @@ class ExpectedDefense(Frozen):
     claim: Identifier
     episode: Identifier | None = None
     outcome: DefenseOutcome
-    prongs: dict[Identifier, ElementStatus] = Field(default_factory=dict)
+    prongs: dict[Identifier, ElementStatus] = Field(default={})
 
 
 class Expected(Frozen):
     source: Text = Field(description="Who decided these holdings: the court, or an authority.")
-    decided_by: list[CiteRef] = Field(default_factory=list)
+    decided_by: list[CiteRef] = Field(default=[])
     rule_56_1: Rule561Treatment | None = None
-    claims: list[ExpectedClaim] = Field(default_factory=list)
-    defenses: list[ExpectedDefense] = Field(default_factory=list)
+    claims: list[ExpectedClaim] = Field(default=[])
+    defenses: list[ExpectedDefense] = Field(default=[])
 
 
 class Case(Frozen):
@@ -274,18 +274,18 @@ class Case(Frozen):
     plaintiff: Plaintiff
     defendants: dict[Identifier, Defendant] = Field(min_length=1)
     non_parties: dict[Identifier, NonParty] = Field(
-        default_factory=dict,
+        default={},
         description="People the record names who are not defendants; facts may name them.",
     )
     claims: list[AssertedClaim] = Field(min_length=1)
-    dismissals: list[Dismissal] = Field(default_factory=list)
-    defenses: list[RaisedDefense] = Field(default_factory=list)
+    dismissals: list[Dismissal] = Field(default=[])
+    defenses: list[RaisedDefense] = Field(default=[])
     motion: Motion
     episodes: dict[Identifier, Episode] = Field(
-        default_factory=dict,
+        default={},
         description="Each use of force or event, decided one by one; none: one implicit episode.",
     )
-    facts: dict[Identifier, Fact] = Field(default_factory=dict)
+    facts: dict[Identifier, Fact] = Field(default={})
     expected: Expected | None = None
 
     @property

@@ -11,6 +11,7 @@ from pydantic import (
     Tag,
     model_validator,
 )
+from typing_extensions import TypeAliasType
 
 from .base import Frozen
 
@@ -121,18 +122,23 @@ def _condition_tag(value: Any) -> str | None:
     return None
 
 
-Condition = Annotated[
-    Annotated[AllOf, Tag("all")]
-    | Annotated[AnyOf, Tag("any")]
-    | Annotated[NotOf, Tag("not")]
-    | Annotated[AttributeTest, Tag("attr")]
-    | Annotated[ClaimHolds, Tag("claim")]
-    | Annotated[ClearlyEstablished, Tag("clearly_established")],
-    Discriminator(
-        _condition_tag,
-        custom_error_type="condition",
-        custom_error_message=(
-            "a condition is a mapping with one of: all, any, not, attr, claim, clearly_established"
+#: A named alias, so that a schema describes a condition once however many fields hold one.
+Condition = TypeAliasType(
+    "Condition",
+    Annotated[
+        Annotated[AllOf, Tag("all")]
+        | Annotated[AnyOf, Tag("any")]
+        | Annotated[NotOf, Tag("not")]
+        | Annotated[AttributeTest, Tag("attr")]
+        | Annotated[ClaimHolds, Tag("claim")]
+        | Annotated[ClearlyEstablished, Tag("clearly_established")],
+        Discriminator(
+            _condition_tag,
+            custom_error_type="condition",
+            custom_error_message=(
+                "a condition is a mapping with one of: all, any, not, attr, claim, "
+                "clearly_established"
+            ),
         ),
-    ),
-]
+    ],
+)

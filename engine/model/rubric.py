@@ -276,7 +276,7 @@ class DefenseTest(Frozen):
     prongs: dict[Identifier, Element] = Field(
         min_length=1, description="All must hold for the defense to be denied."
     )
-    clearly_established_by: list[Precedent] = Field(default_factory=list)
+    clearly_established_by: list[Precedent] = Field(default=[])
     clearly_established_only_by: BindingCourts | None = Field(
         None,
         description="The courts whose decisions alone can clearly establish the right: a "
@@ -352,7 +352,7 @@ class ClaimRubric(Frozen):
     cites: Cites
     standards: list[Standard] = Field(min_length=1, description="Tried in order.")
     elements: dict[Identifier, Element] = Field(
-        default_factory=dict, description="Required whichever test applies."
+        default={}, description="Required whichever test applies."
     )
 
 
@@ -371,7 +371,7 @@ class ContradictionRuling(Ruling):
     version, where nobody disputes the item's authenticity."""
 
     by: list[EvidenceKind] = Field(
-        default_factory=lambda: [EvidenceKind.VIDEO],
+        default=[EvidenceKind.VIDEO],
         min_length=1,
         description="Evidence kinds that can blatantly contradict a version.",
     )
@@ -401,7 +401,7 @@ class LocalRule(Frozen):
 
     name: Text = Field(description="How a report names the rule, e.g. 'Local Civil Rule 56.1'.")
     cites: dict[Rule561Treatment, list[CiteRef]] = Field(
-        default_factory=dict,
+        default={},
         description="The rule's provisions each treatment rests on, cited with its ruling.",
     )
 
@@ -418,7 +418,7 @@ class SummaryJudgmentRubric(Frozen):
         description="Evidence kinds that cannot create a genuine dispute, each with why."
     )
     flagged: dict[EvidenceKind, Ruling] = Field(
-        default_factory=dict,
+        default={},
         description="Admissible evidence kinds the report points out, each with why.",
     )
     blatant_contradiction: ContradictionRuling
@@ -445,7 +445,7 @@ class SummaryJudgmentRubric(Frozen):
         description="Why nothing is deemed admitted where a case does not state the posture."
     )
     local_rules: dict[Identifier, LocalRule] = Field(
-        default_factory=dict,
+        default={},
         description="The districts' rules on statements of material facts a case may name.",
     )
     default_local_rule: Identifier | None = Field(
