@@ -10,15 +10,22 @@ from .model.rubric import Attribute, ClaimRubric, DefenseTest, ElementsTest, Fac
 from .record import Version
 from .vocab import Leaning
 
+#: Which claims hold against whom, by a world's values and whether it is the movant's
+#: version: two worlds alike in both decide every claim alike, so the worlds of one
+#: evaluation share their answers.
+Decided = dict[tuple[bool, frozenset[tuple[str, Any]]], dict[tuple[str, str], bool]]
+
 
 class World:
     """Attribute values for one side's version of events; claims are decided as asked.
 
-    Whether a claim holds against a defendant is worked out once per world: a claim that
-    another names (an underlying violation) is asked about again and again, and a claim
+    Whether a claim holds against a defendant is worked out once per set of values (see
+    ``Decided``): a claim that another names (an underlying violation) is asked about
+    again and again, in the world and in each variant a dispute search makes, and a claim
     that depends on itself does not hold."""
 
     __slots__ = (
+        "_decided",
         "_holds",
         "defendants",
         "incident_date",
@@ -38,6 +45,7 @@ class World:
         versions: dict[str, Version] | None = None,
         movant_version: bool = False,
         named: tuple[str, ...] | None = None,
+        decided: Decided | None = None,
     ) -> None:
         self.law = law
         self.values = values
@@ -48,9 +56,10 @@ class World:
         self.incident_date = incident_date
         #: The version behind each value, where the world was built from the record.
         self.versions: dict[str, Version] = {} if versions is None else versions
-        self._holds: dict[tuple[str, str], bool] = {}
         #: The movant's version of events, where a claim holds only if it holds even there.
         self.movant_version = movant_version
+        self._decided: Decided = {} if decided is None else decided
+        self._holds = self._decided.setdefault((movant_version, frozenset(values.items())), {})
 
     @property
     def attributes(self) -> dict[str, Attribute]:
@@ -81,6 +90,7 @@ class World:
             None,
             self.movant_version,
             self.named,
+            self._decided,
         )
 
     def knows_claim(self, claim_id: str) -> bool:
@@ -115,6 +125,7 @@ class World:
             self.versions,
             True,
             self.named,
+            self._decided,
         )
 
     def on(self, day: Period) -> "World":
@@ -127,6 +138,7 @@ class World:
             self.versions,
             self.movant_version,
             self.named,
+            self._decided,
         )
 
     def select(self, rubric: ClaimRubric, defendant: str) -> Selection | None:
