@@ -155,14 +155,16 @@ def _claim_holds(claim: str, against: str, world: Holder, question: Question) ->
 
 
 def walk(condition: Condition) -> Iterator[Condition]:
-    """Every condition inside ``condition``, itself included."""
-    yield condition
-    match condition:
-        case AllOf(all=parts) | AnyOf(any=parts):
-            for part in parts:
-                yield from walk(part)
-        case NotOf(not_=inner):
-            yield from walk(inner)
+    """Every condition inside ``condition``, itself included, in the order written."""
+    pending = [condition]
+    while pending:
+        current = pending.pop()
+        yield current
+        match current:
+            case AllOf(all=parts) | AnyOf(any=parts):
+                pending.extend(reversed(parts))
+            case NotOf(not_=inner):
+                pending.append(inner)
 
 
 def named_attributes(condition: Condition) -> list[str]:

@@ -41,6 +41,8 @@ class Law:
     claim_reads: dict[str, frozenset[str]] = field(init=False)
     #: Each claim's place in the library, the order reports list claims in.
     claim_order: dict[str, int] = field(init=False)
+    #: Each defense's precedents that can clearly establish a right, by the defense's id.
+    precedents_by_defense: dict[str, list[Precedent]] = field(init=False)
 
     def __post_init__(self) -> None:
         reads: dict[str, frozenset[str]] = {}
@@ -48,6 +50,12 @@ class Law:
             _claim_reads(self.library, claim_id, reads)
         object.__setattr__(self, "claim_reads", reads)
         object.__setattr__(self, "claim_order", {c: i for i, c in enumerate(self.library.claims)})
+        precedents = {
+            test_id: binding_precedents(self.library, test)
+            for test_id, test in self.library.tests.items()
+            if isinstance(test, DefenseTest)
+        }
+        object.__setattr__(self, "precedents_by_defense", precedents)
 
     @property
     def attributes(self) -> dict[str, Attribute]:
@@ -63,19 +71,28 @@ class Law:
         return _reads(self.library, condition, claim, defense, self.claim_reads)
 
     def precedents(self, defense: DefenseTest) -> list[Precedent]:
-        """The defense's precedents that can clearly establish a right: binding by their
-        weight, from a court whose decisions bind (where the defense names them), and known
-        to the library. A persuasive precedent is shown, never counted."""
-        binding = defense.clearly_established_only_by
-        found = []
-        for precedent in defense.clearly_established_by:
-            authority = self.library.authorities.get(precedent.cite.authority)
-            if authority is None or precedent.weight != "binding":
-                continue
-            if binding is not None and not any(c.includes(authority) for c in binding.courts):
-                continue
-            found.append(Precedent(authority.decided, precedent.conduct, precedent.cite))
+        """The defense's precedents that can clearly establish a right (see
+        ``binding_precedents``), asked for in every world a defense is weighed in."""
+        found = self.precedents_by_defense.get(defense.id)
+        if found is None or self.library.tests.get(defense.id) is not defense:
+            return binding_precedents(self.library, defense)
         return found
+
+
+def binding_precedents(library: Library, defense: DefenseTest) -> list[Precedent]:
+    """The defense's precedents that can clearly establish a right: binding by their
+    weight, from a court whose decisions bind (where the defense names them), and known
+    to the library. A persuasive precedent is shown, never counted."""
+    binding = defense.clearly_established_only_by
+    found = []
+    for precedent in defense.clearly_established_by:
+        authority = library.authorities.get(precedent.cite.authority)
+        if authority is None or precedent.weight != "binding":
+            continue
+        if binding is not None and not any(c.includes(authority) for c in binding.courts):
+            continue
+        found.append(Precedent(authority.decided, precedent.conduct, precedent.cite))
+    return found
 
 
 def elements_of(rubric: ClaimRubric, test: AnyTest) -> list[Condition]:
