@@ -174,7 +174,3 @@ def named_attributes(condition: Condition) -> list[str]:
 
 def named_claims(condition: Condition) -> list[ClaimHolds]:
     return [c for c in walk(condition) if isinstance(c, ClaimHolds)]
-
-
-def asks_clearly_established(condition: Condition) -> bool:
-    return any(isinstance(c, ClearlyEstablished) for c in walk(condition))

@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from .conditions import THE_CLAIM, asks_clearly_established, named_attributes, named_claims
+from .conditions import THE_CLAIM, named_attributes, walk
 from .library import AnyTest, Library
 from .model.base import Cite
-from .model.conditions import Condition
+from .model.conditions import AttributeTest, ClaimHolds, ClearlyEstablished, Condition
 from .model.rubric import (
     Attribute,
     ClaimRubric,
@@ -110,14 +110,18 @@ def _reads(
     defense: DefenseTest | None,
     claim_reads: dict[str, frozenset[str]],
 ) -> frozenset[str]:
-    found = set(named_attributes(condition))
-    for ref in named_claims(condition):
-        target = claim if ref.claim == THE_CLAIM else ref.claim
-        if target:
-            found |= _claim_reads(library, target, claim_reads)
-    if defense is not None and asks_clearly_established(condition):
-        for precedent in defense.clearly_established_by:
-            found.update(named_attributes(precedent.conduct))
+    found: set[str] = set()
+    for part in walk(condition):
+        match part:
+            case AttributeTest(attr=attribute):
+                found.add(attribute)
+            case ClaimHolds(claim=named):
+                target = claim if named == THE_CLAIM else named
+                if target:
+                    found |= _claim_reads(library, target, claim_reads)
+            case ClearlyEstablished() if defense is not None:
+                for precedent in defense.clearly_established_by:
+                    found.update(named_attributes(precedent.conduct))
     return frozenset(found)
 
 

@@ -10,23 +10,38 @@ from .model.rubric import Attribute, ClaimRubric, DefenseTest, ElementsTest, Fac
 from .record import Version
 from .vocab import Leaning
 
-#: Which claims hold against whom, by a world's values and whether it is the movant's
-#: version: two worlds alike in both decide every claim alike, so the worlds of one
-#: evaluation share their answers.
-Decided = dict[tuple[bool, frozenset[tuple[str, Any]]], dict[tuple[str, str], bool]]
+
+class Answers:
+    """What one set of attribute values decides, worked out once for every world of an
+    evaluation that has those values (and is, or is not, the movant's version): which
+    claims hold against whom, and whether a defense finds the law clearly established."""
+
+    __slots__ = ("established", "holds")
+
+    def __init__(self) -> None:
+        self.holds: dict[tuple[str, str], bool] = {}
+        #: By defendant, claim, defense id and the incident's first and last possible day.
+        self.established: dict[tuple[Any, ...], Truth] = {}
+
+
+#: The answers of one evaluation's worlds, by whether a world is the movant's version and
+#: its values.
+AnswerBook = dict[tuple[bool, frozenset[tuple[str, Any]]], Answers]
 
 
 class World:
     """Attribute values for one side's version of events; claims are decided as asked.
 
     Whether a claim holds against a defendant is worked out once per set of values (see
-    ``Decided``): a claim that another names (an underlying violation) is asked about
+    ``Answers``): a claim that another names (an underlying violation) is asked about
     again and again, in the world and in each variant a dispute search makes, and a claim
-    that depends on itself does not hold."""
+    that depends on itself does not hold. A variant asked for again is the one made before,
+    since the searches of one element after another swap the same values."""
 
     __slots__ = (
-        "_decided",
-        "_holds",
+        "_answers",
+        "_book",
+        "_variants",
         "defendants",
         "incident_date",
         "law",
@@ -45,7 +60,7 @@ class World:
         versions: dict[str, Version] | None = None,
         movant_version: bool = False,
         named: tuple[str, ...] | None = None,
-        decided: Decided | None = None,
+        book: AnswerBook | None = None,
     ) -> None:
         self.law = law
         self.values = values
@@ -58,8 +73,13 @@ class World:
         self.versions: dict[str, Version] = {} if versions is None else versions
         #: The movant's version of events, where a claim holds only if it holds even there.
         self.movant_version = movant_version
-        self._decided: Decided = {} if decided is None else decided
-        self._holds = self._decided.setdefault((movant_version, frozenset(values.items())), {})
+        self._book: AnswerBook = {} if book is None else book
+        key = (movant_version, frozenset(values.items()))
+        answers = self._book.get(key)
+        if answers is None:
+            answers = self._book[key] = Answers()
+        self._answers = answers
+        self._variants: dict[frozenset[tuple[str, Any]], World] = {}
 
     @property
     def attributes(self) -> dict[str, Attribute]:
@@ -76,6 +96,13 @@ class World:
 
     def replaced(self, changes: dict[str, Any]) -> "World":
         """This world with some values swapped; None takes a value away."""
+        key = frozenset(changes.items())
+        variant = self._variants.get(key)
+        if variant is None:
+            variant = self._variants[key] = self._made_variant(changes)
+        return variant
+
+    def _made_variant(self, changes: dict[str, Any]) -> "World":
         values = dict(self.values)
         for name, value in changes.items():
             if value is None:
@@ -90,7 +117,7 @@ class World:
             None,
             self.movant_version,
             self.named,
-            self._decided,
+            self._book,
         )
 
     def knows_claim(self, claim_id: str) -> bool:
@@ -102,6 +129,14 @@ class World:
         may or may not predate it: its match leaves the answer unknown."""
         if question.defense is None:
             return None
+        start, end = self.incident_date.start, self.incident_date.end
+        key = (question.defendant, question.claim, question.defense.id, start, end)
+        if key not in self._answers.established:
+            self._answers.established[key] = self._established(question)
+        return self._answers.established[key]
+
+    def _established(self, question: Question) -> Truth:
+        assert question.defense is not None
         precedents = self.law.precedents(question.defense)
         start, end = self.incident_date.start, self.incident_date.end
         before = any_holds((p.conduct for p in precedents if p.decided < start), self, question)
@@ -125,7 +160,7 @@ class World:
             self.versions,
             True,
             self.named,
-            self._decided,
+            self._book,
         )
 
     def on(self, day: Period) -> "World":
@@ -138,7 +173,7 @@ class World:
             self.versions,
             self.movant_version,
             self.named,
-            self._decided,
+            self._book,
         )
 
     def select(self, rubric: ClaimRubric, defendant: str) -> Selection | None:
@@ -156,11 +191,12 @@ class World:
         return None
 
     def holds(self, claim_id: str, defendant: str) -> bool:
+        known = self._answers.holds
         key = (claim_id, defendant)
-        found = self._holds.get(key)
+        found = known.get(key)
         if found is None:
-            self._holds[key] = False
-            found = self._holds[key] = self._decide(self.law.library.claims[claim_id], defendant)
+            known[key] = False
+            found = known[key] = self._decide(self.law.library.claims[claim_id], defendant)
         return found
 
     def _decide(self, rubric: ClaimRubric, defendant: str) -> bool:
