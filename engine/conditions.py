@@ -39,11 +39,9 @@ class Holder(Protocol):
     """What a condition asks of the world it is evaluated in, beyond attribute values."""
 
     values: dict[str, Any]
+    attributes: dict[str, Attribute]
     defendants: tuple[str, ...]
     named: tuple[str, ...]
-
-    @property
-    def attributes(self) -> dict[str, Attribute]: ...
 
     def knows_claim(self, claim_id: str) -> bool: ...
 

@@ -34,6 +34,15 @@ class Precedent(NamedTuple):
     cite: Cite
 
 
+class DefenseIndex(NamedTuple):
+    """What weighing a defense asks of its precedents in every world, found once."""
+
+    #: The precedents that can clearly establish a right (see ``binding_precedents``).
+    precedents: list[Precedent]
+    #: The attributes the conduct of each precedent it lists reads, binding or not.
+    precedent_reads: frozenset[str]
+
+
 @dataclass(frozen=True)
 class Law:
     library: Library
@@ -41,8 +50,8 @@ class Law:
     claim_reads: dict[str, frozenset[str]] = field(init=False)
     #: Each claim's place in the library, the order reports list claims in.
     claim_order: dict[str, int] = field(init=False)
-    #: Each defense's precedents that can clearly establish a right, by the defense's id.
-    precedents_by_defense: dict[str, list[Precedent]] = field(init=False)
+    #: Each of the library's defenses, by id.
+    defenses: dict[str, DefenseIndex] = field(init=False)
 
     def __post_init__(self) -> None:
         reads: dict[str, frozenset[str]] = {}
@@ -50,12 +59,12 @@ class Law:
             _claim_reads(self.library, claim_id, reads)
         object.__setattr__(self, "claim_reads", reads)
         object.__setattr__(self, "claim_order", {c: i for i, c in enumerate(self.library.claims)})
-        precedents = {
-            test_id: binding_precedents(self.library, test)
+        defenses = {
+            test_id: _defense_index(self.library, test)
             for test_id, test in self.library.tests.items()
             if isinstance(test, DefenseTest)
         }
-        object.__setattr__(self, "precedents_by_defense", precedents)
+        object.__setattr__(self, "defenses", defenses)
 
     @property
     def attributes(self) -> dict[str, Attribute]:
@@ -68,15 +77,23 @@ class Law:
         self, condition: Condition, claim: str | None = None, defense: DefenseTest | None = None
     ) -> frozenset[str]:
         """Attributes ``condition`` depends on, through the claims and precedents it names."""
-        return _reads(self.library, condition, claim, defense, self.claim_reads)
+        precedent_reads = frozenset() if defense is None else self._index(defense).precedent_reads
+        return _reads(self.library, condition, claim, precedent_reads, self.claim_reads)
 
     def precedents(self, defense: DefenseTest) -> list[Precedent]:
         """The defense's precedents that can clearly establish a right (see
-        ``binding_precedents``), asked for in every world a defense is weighed in."""
-        found = self.precedents_by_defense.get(defense.id)
-        if found is None or self.library.tests.get(defense.id) is not defense:
-            return binding_precedents(self.library, defense)
-        return found
+        ``binding_precedents``)."""
+        return self._index(defense).precedents
+
+    def _index(self, defense: DefenseTest) -> DefenseIndex:
+        if self.library.tests.get(defense.id) is defense:
+            return self.defenses[defense.id]
+        return _defense_index(self.library, defense)  # a defense from outside the library
+
+
+def _defense_index(library: Library, defense: DefenseTest) -> DefenseIndex:
+    read = {a for p in defense.clearly_established_by for a in named_attributes(p.conduct)}
+    return DefenseIndex(binding_precedents(library, defense), frozenset(read))
 
 
 def binding_precedents(library: Library, defense: DefenseTest) -> list[Precedent]:
@@ -107,7 +124,7 @@ def _reads(
     library: Library,
     condition: Condition,
     claim: str | None,
-    defense: DefenseTest | None,
+    precedent_reads: frozenset[str],
     claim_reads: dict[str, frozenset[str]],
 ) -> frozenset[str]:
     found: set[str] = set()
@@ -119,9 +136,8 @@ def _reads(
                 target = claim if named == THE_CLAIM else named
                 if target:
                     found |= _claim_reads(library, target, claim_reads)
-            case ClearlyEstablished() if defense is not None:
-                for precedent in defense.clearly_established_by:
-                    found.update(named_attributes(precedent.conduct))
+            case ClearlyEstablished():
+                found |= precedent_reads
     return frozenset(found)
 
 
@@ -135,7 +151,7 @@ def _claim_reads(
     found: set[str] = set()
     if rubric is not None:
         for condition in _claim_conditions(library, rubric):
-            found |= _reads(library, condition, None, None, known)
+            found |= _reads(library, condition, None, frozenset(), known)
     known[claim_id] = frozenset(found)
     return known[claim_id]
 

@@ -42,6 +42,7 @@ class World:
         "_answers",
         "_book",
         "_variants",
+        "attributes",
         "defendants",
         "incident_date",
         "law",
@@ -63,6 +64,7 @@ class World:
         book: AnswerBook | None = None,
     ) -> None:
         self.law = law
+        self.attributes: dict[str, Attribute] = law.attributes
         self.values = values
         #: Everyone who may have acted, whose violation another may have failed to stop.
         self.defendants = defendants
@@ -80,10 +82,6 @@ class World:
             answers = self._book[key] = Answers()
         self._answers = answers
         self._variants: dict[frozenset[tuple[str, Any]], World] = {}
-
-    @property
-    def attributes(self) -> dict[str, Attribute]:
-        return self.law.attributes
 
     def truth(
         self,
