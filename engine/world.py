@@ -76,11 +76,7 @@ class World:
         #: The movant's version of events, where a claim holds only if it holds even there.
         self.movant_version = movant_version
         self._book: AnswerBook = {} if book is None else book
-        key = (movant_version, frozenset(values.items()))
-        answers = self._book.get(key)
-        if answers is None:
-            answers = self._book[key] = Answers()
-        self._answers = answers
+        self._answers: Answers | None = None  # looked up when first needed
         self._variants: dict[frozenset[tuple[str, Any]], World] = {}
 
     def truth(
@@ -118,6 +114,17 @@ class World:
             self._book,
         )
 
+    def answers(self) -> Answers:
+        """What this world's values decide, shared with every world alike in them. Many a
+        variant is only ever asked about attributes, and never needs them."""
+        if self._answers is None:
+            key = (self.movant_version, frozenset(self.values.items()))
+            answers = self._book.get(key)
+            if answers is None:
+                answers = self._book[key] = Answers()
+            self._answers = answers
+        return self._answers
+
     def knows_claim(self, claim_id: str) -> bool:
         return claim_id in self.law.library.claims
 
@@ -129,9 +136,10 @@ class World:
             return None
         start, end = self.incident_date.start, self.incident_date.end
         key = (question.defendant, question.claim, question.defense.id, start, end)
-        if key not in self._answers.established:
-            self._answers.established[key] = self._established(question)
-        return self._answers.established[key]
+        known = self.answers().established
+        if key not in known:
+            known[key] = self._established(question)
+        return known[key]
 
     def _established(self, question: Question) -> Truth:
         assert question.defense is not None
@@ -189,7 +197,7 @@ class World:
         return None
 
     def holds(self, claim_id: str, defendant: str) -> bool:
-        known = self._answers.holds
+        known = self.answers().holds
         key = (claim_id, defendant)
         found = known.get(key)
         if found is None:
