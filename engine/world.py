@@ -3,7 +3,7 @@
 from typing import Any
 
 from .conditions import Question, Truth, any_holds, truth
-from .law import Law, Selection, elements_of
+from .law import Law, Selection
 from .model.base import Period
 from .model.conditions import Condition
 from .model.rubric import Attribute, ClaimRubric, DefenseTest, ElementsTest, FactorsTest
@@ -206,8 +206,8 @@ class World:
         return found
 
     def _decide(self, rubric: ClaimRubric, defendant: str) -> bool:
-        own = [e.holds_when for e in rubric.elements.values()]
-        if not all(self.truth(c, defendant, rubric.id) is True for c in own):
+        question = Question(defendant, rubric.id)
+        if not all(truth(e.holds_when, self, question) is True for e in rubric.elements.values()):
             return False
         selection = self.select(rubric, defendant)
         if selection is None:
@@ -216,10 +216,7 @@ class World:
         if isinstance(test, FactorsTest):
             return self.balance(test, defendant, rubric.id)[0]
         if isinstance(test, ElementsTest):
-            return all(
-                self.truth(c, defendant, rubric.id) is True
-                for c in elements_of(rubric, test)[len(own) :]
-            )
+            return all(truth(e.holds_when, self, question) is True for e in test.elements.values())
         return False
 
     def leaning(self, factor_id: str, test: FactorsTest, defendant: str, claim: str) -> Leaning:
