@@ -172,3 +172,9 @@ def named_attributes(condition: Condition) -> list[str]:
 
 def named_claims(condition: Condition) -> list[ClaimHolds]:
     return [c for c in walk(condition) if isinstance(c, ClaimHolds)]
+
+
+def turns_on_claims(condition: Condition) -> bool:
+    """Whether ``condition`` asks whether a claim holds, itself or through the precedents
+    that could clearly establish the law."""
+    return any(isinstance(c, ClaimHolds | ClearlyEstablished) for c in walk(condition))
