@@ -95,11 +95,10 @@ def _compare(test: AttributeTest, world: Holder, defendant: str) -> Truth:
         return None
     attribute = world.attributes[test.attr]
     op, expected = test.comparison()
-    kind = attribute.type
-    if kind is AttributeType.PARTY:
+    if attribute.type is AttributeType.PARTY:
         return (defendant in value) if op == "includes" else (defendant not in value)
-    if kind is AttributeType.ORDINAL:
-        levels = attribute.levels or []
+    levels = attribute.levels  # an ordinal's, lowest first: no other kind has levels
+    if levels is not None:
         if isinstance(value, AtLeast):
             if value.at_least not in levels:
                 return None  # lint reports it; an unknown floor proves nothing
