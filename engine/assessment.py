@@ -7,7 +7,7 @@ from .explain import FactRefs, party_label
 from .law import Law
 from .model.case import UNIDENTIFIED_OFFICER, Case, Dismissal, parties_named
 from .record import Record, Version
-from .world import World
+from .world import AnswerBook, World
 
 #: How a report names the officer nobody has identified.
 UNIDENTIFIED_NAME = "an unidentified officer"
@@ -27,6 +27,8 @@ class Assessment:
     non_movant: str = field(init=False)
     movant: str = field(init=False)
     facts: FactRefs = field(init=False)
+    #: What the worlds of this evaluation have decided, shared among them.
+    answers: AnswerBook = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         names = {d: defendant.name for d, defendant in self.case.defendants.items()}
@@ -63,6 +65,7 @@ class Assessment:
             versions,
             movant_version,
             self.defendants,
+            self.answers,
         )
 
     def dismissal(self, claim: str, defendant: str) -> Dismissal | None:

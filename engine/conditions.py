@@ -39,11 +39,9 @@ class Holder(Protocol):
     """What a condition asks of the world it is evaluated in, beyond attribute values."""
 
     values: dict[str, Any]
+    attributes: dict[str, Attribute]
     defendants: tuple[str, ...]
     named: tuple[str, ...]
-
-    @property
-    def attributes(self) -> dict[str, Attribute]: ...
 
     def knows_claim(self, claim_id: str) -> bool: ...
 
@@ -97,11 +95,10 @@ def _compare(test: AttributeTest, world: Holder, defendant: str) -> Truth:
         return None
     attribute = world.attributes[test.attr]
     op, expected = test.comparison()
-    kind = attribute.type
-    if kind is AttributeType.PARTY:
+    if attribute.type is AttributeType.PARTY:
         return (defendant in value) if op == "includes" else (defendant not in value)
-    if kind is AttributeType.ORDINAL:
-        levels = attribute.levels or []
+    levels = attribute.levels  # an ordinal's, lowest first: no other kind has levels
+    if levels is not None:
         if isinstance(value, AtLeast):
             if value.at_least not in levels:
                 return None  # lint reports it; an unknown floor proves nothing
@@ -155,14 +152,16 @@ def _claim_holds(claim: str, against: str, world: Holder, question: Question) ->
 
 
 def walk(condition: Condition) -> Iterator[Condition]:
-    """Every condition inside ``condition``, itself included."""
-    yield condition
-    match condition:
-        case AllOf(all=parts) | AnyOf(any=parts):
-            for part in parts:
-                yield from walk(part)
-        case NotOf(not_=inner):
-            yield from walk(inner)
+    """Every condition inside ``condition``, itself included, in the order written."""
+    pending = [condition]
+    while pending:
+        current = pending.pop()
+        yield current
+        match current:
+            case AllOf(all=parts) | AnyOf(any=parts):
+                pending.extend(reversed(parts))
+            case NotOf(not_=inner):
+                pending.append(inner)
 
 
 def named_attributes(condition: Condition) -> list[str]:
@@ -174,5 +173,7 @@ def named_claims(condition: Condition) -> list[ClaimHolds]:
     return [c for c in walk(condition) if isinstance(c, ClaimHolds)]
 
 
-def asks_clearly_established(condition: Condition) -> bool:
-    return any(isinstance(c, ClearlyEstablished) for c in walk(condition))
+def turns_on_claims(condition: Condition) -> bool:
+    """Whether ``condition`` asks whether a claim holds, itself or through the precedents
+    that could clearly establish the law."""
+    return any(isinstance(c, ClaimHolds | ClearlyEstablished) for c in walk(condition))

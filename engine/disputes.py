@@ -39,7 +39,7 @@ def search(
     if status not in (ElementStatus.GENUINE_DISPUTE, ElementStatus.UNDISPUTED_MET):
         return [], []
     reads = assessment.law.reads(condition, claim, defense)
-    disputed = sorted(reads & differing(nm, m))
+    disputed = sorted(a for a in reads if differs(nm, m, a))
     if not disputed:
         return [], []
     if status is not ElementStatus.GENUINE_DISPUTE and flips is None:
@@ -76,10 +76,13 @@ def _smallest_set(
     return ()
 
 
-def differing(nm: World, m: World) -> set[str]:
-    """The attributes on which two worlds disagree."""
-    a, b = nm.values, m.values
-    return set(a.keys() ^ b.keys()) | {x for x, value in a.items() if x in b and value != b[x]}
+#: What a world that has no value of an attribute says of it, unlike any value.
+_SILENT = object()
+
+
+def differs(nm: World, m: World, attribute: str) -> bool:
+    """Whether two worlds disagree on an attribute, one of them perhaps silent on it."""
+    return nm.values.get(attribute, _SILENT) != m.values.get(attribute, _SILENT)
 
 
 def build_dispute(

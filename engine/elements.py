@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .assessment import Assessment
-from .conditions import THE_CLAIM, named_attributes, named_claims
+from .conditions import THE_CLAIM, named_attributes, named_claims, turns_on_claims
 from .disputes import search
 from .explain import authority_refs, shown_value
 from .model.conditions import Condition
@@ -79,10 +79,15 @@ def _element(
             status = ElementStatus.MET
         else:
             material, immaterial = search(assessment, condition, nm, m, question, status)
-            if status is ElementStatus.GENUINE_DISPUTE and not material:
+            if (
+                status is ElementStatus.GENUINE_DISPUTE
+                and not material
+                and turns_on_claims(condition)
+            ):
                 # Met on the non-movant's version only because a balance there needs but one
                 # consideration for him: what is material is what a factfinder weighing the
-                # balance would decide otherwise on the movant's answer.
+                # balance would decide otherwise on the movant's answer. Only a claim strikes
+                # a balance, so a condition that asks about none is answered alike.
                 weighed = nm.weighed_as_the_movant_s()
                 if weighed.truth(condition, defendant, claim, defense) is True:
                     material, immaterial = search(

@@ -86,11 +86,12 @@ def combine(case: Case, by_episode: dict[str, Report]) -> Report:
     dismissed = {(c.claim, c.defendant) for c in claims if c.outcome is ClaimOutcome.DISMISSED}
     # A dismissed claim's defense is not reached whatever the episode: said once.
     defenses = [d for d in first.defenses if (d.claim, d.defendant) in dismissed]
+    concerns = {d: concerned(case, d) for d in case.defendants}
     defenses += [
         replace(d, episode=ref(case, episode))
         for episode, report in by_episode.items()
         for d in report.defenses
-        if (d.claim, d.defendant) not in dismissed and episode in concerned(case, d.defendant)
+        if (d.claim, d.defendant) not in dismissed and episode in concerns[d.defendant]
     ]
     return replace(
         first,
@@ -140,9 +141,10 @@ def combine_outcomes(
     for key, outcome in first.items():
         if len(key) == 3 and key[:2] in dismissed:
             out[key] = outcome
+    concerns = {d: concerned(case, d) for d in case.defendants}
     for episode, outcomes in by_episode.items():
         for key, outcome in outcomes.items():
-            if len(key) == 3 and key[:2] not in dismissed and episode in concerned(case, key[1]):
+            if len(key) == 3 and key[:2] not in dismissed and episode in concerns[key[1]]:
                 out[(*key, episode)] = outcome
     return out
 

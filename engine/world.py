@@ -3,7 +3,7 @@
 from typing import Any
 
 from .conditions import Question, Truth, any_holds, truth
-from .law import Law, Selection, elements_of
+from .law import Law, Selection
 from .model.base import Period
 from .model.conditions import Condition
 from .model.rubric import Attribute, ClaimRubric, DefenseTest, ElementsTest, FactorsTest
@@ -11,15 +11,38 @@ from .record import Version
 from .vocab import Leaning
 
 
+class Answers:
+    """What one set of attribute values decides, worked out once for every world of an
+    evaluation that has those values (and is, or is not, the movant's version): which
+    claims hold against whom, and whether a defense finds the law clearly established."""
+
+    __slots__ = ("established", "holds")
+
+    def __init__(self) -> None:
+        self.holds: dict[tuple[str, str], bool] = {}
+        #: By defendant, claim, defense id and the incident's first and last possible day.
+        self.established: dict[tuple[Any, ...], Truth] = {}
+
+
+#: The answers of one evaluation's worlds, by whether a world is the movant's version and
+#: its values.
+AnswerBook = dict[tuple[bool, frozenset[tuple[str, Any]]], Answers]
+
+
 class World:
     """Attribute values for one side's version of events; claims are decided as asked.
 
-    Whether a claim holds against a defendant is worked out once per world: a claim that
-    another names (an underlying violation) is asked about again and again, and a claim
-    that depends on itself does not hold."""
+    Whether a claim holds against a defendant is worked out once per set of values (see
+    ``Answers``): a claim that another names (an underlying violation) is asked about
+    again and again, in the world and in each variant a dispute search makes, and a claim
+    that depends on itself does not hold. A variant asked for again is the one made before,
+    since the searches of one element after another swap the same values."""
 
     __slots__ = (
-        "_holds",
+        "_answers",
+        "_book",
+        "_variants",
+        "attributes",
         "defendants",
         "incident_date",
         "law",
@@ -38,8 +61,10 @@ class World:
         versions: dict[str, Version] | None = None,
         movant_version: bool = False,
         named: tuple[str, ...] | None = None,
+        book: AnswerBook | None = None,
     ) -> None:
         self.law = law
+        self.attributes: dict[str, Attribute] = law.attributes
         self.values = values
         #: Everyone who may have acted, whose violation another may have failed to stop.
         self.defendants = defendants
@@ -48,13 +73,11 @@ class World:
         self.incident_date = incident_date
         #: The version behind each value, where the world was built from the record.
         self.versions: dict[str, Version] = {} if versions is None else versions
-        self._holds: dict[tuple[str, str], bool] = {}
         #: The movant's version of events, where a claim holds only if it holds even there.
         self.movant_version = movant_version
-
-    @property
-    def attributes(self) -> dict[str, Attribute]:
-        return self.law.attributes
+        self._book: AnswerBook = {} if book is None else book
+        self._answers: Answers | None = None  # looked up when first needed
+        self._variants: dict[frozenset[tuple[str, Any]], World] = {}
 
     def truth(
         self,
@@ -67,6 +90,13 @@ class World:
 
     def replaced(self, changes: dict[str, Any]) -> "World":
         """This world with some values swapped; None takes a value away."""
+        key = frozenset(changes.items())
+        variant = self._variants.get(key)
+        if variant is None:
+            variant = self._variants[key] = self._made_variant(changes)
+        return variant
+
+    def _made_variant(self, changes: dict[str, Any]) -> "World":
         values = dict(self.values)
         for name, value in changes.items():
             if value is None:
@@ -81,7 +111,19 @@ class World:
             None,
             self.movant_version,
             self.named,
+            self._book,
         )
+
+    def answers(self) -> Answers:
+        """What this world's values decide, shared with every world alike in them. Many a
+        variant is only ever asked about attributes, and never needs them."""
+        if self._answers is None:
+            key = (self.movant_version, frozenset(self.values.items()))
+            answers = self._book.get(key)
+            if answers is None:
+                answers = self._book[key] = Answers()
+            self._answers = answers
+        return self._answers
 
     def knows_claim(self, claim_id: str) -> bool:
         return claim_id in self.law.library.claims
@@ -92,6 +134,15 @@ class World:
         may or may not predate it: its match leaves the answer unknown."""
         if question.defense is None:
             return None
+        start, end = self.incident_date.start, self.incident_date.end
+        key = (question.defendant, question.claim, question.defense.id, start, end)
+        known = self.answers().established
+        if key not in known:
+            known[key] = self._established(question)
+        return known[key]
+
+    def _established(self, question: Question) -> Truth:
+        assert question.defense is not None
         precedents = self.law.precedents(question.defense)
         start, end = self.incident_date.start, self.incident_date.end
         before = any_holds((p.conduct for p in precedents if p.decided < start), self, question)
@@ -115,6 +166,7 @@ class World:
             self.versions,
             True,
             self.named,
+            self._book,
         )
 
     def on(self, day: Period) -> "World":
@@ -127,6 +179,7 @@ class World:
             self.versions,
             self.movant_version,
             self.named,
+            self._book,
         )
 
     def select(self, rubric: ClaimRubric, defendant: str) -> Selection | None:
@@ -144,16 +197,17 @@ class World:
         return None
 
     def holds(self, claim_id: str, defendant: str) -> bool:
+        known = self.answers().holds
         key = (claim_id, defendant)
-        found = self._holds.get(key)
+        found = known.get(key)
         if found is None:
-            self._holds[key] = False
-            found = self._holds[key] = self._decide(self.law.library.claims[claim_id], defendant)
+            known[key] = False
+            found = known[key] = self._decide(self.law.library.claims[claim_id], defendant)
         return found
 
     def _decide(self, rubric: ClaimRubric, defendant: str) -> bool:
-        own = [e.holds_when for e in rubric.elements.values()]
-        if not all(self.truth(c, defendant, rubric.id) is True for c in own):
+        question = Question(defendant, rubric.id)
+        if not all(truth(e.holds_when, self, question) is True for e in rubric.elements.values()):
             return False
         selection = self.select(rubric, defendant)
         if selection is None:
@@ -162,10 +216,7 @@ class World:
         if isinstance(test, FactorsTest):
             return self.balance(test, defendant, rubric.id)[0]
         if isinstance(test, ElementsTest):
-            return all(
-                self.truth(c, defendant, rubric.id) is True
-                for c in elements_of(rubric, test)[len(own) :]
-            )
+            return all(truth(e.holds_when, self, question) is True for e in test.elements.values())
         return False
 
     def leaning(self, factor_id: str, test: FactorsTest, defendant: str, claim: str) -> Leaning:
