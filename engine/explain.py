@@ -12,8 +12,6 @@ from .model.rubric import SLOT, Attribute
 from .record import Version, fact_ranks
 from .vocab import DismissalReason
 
-_AUTHORITY_REFS: dict[tuple[str, str], AuthorityRef] = {}
-
 _DISMISSED_WORDS = {
     DismissalReason.CONCEDED: "dismissed as conceded",
     DismissalReason.WITHDRAWN: "dismissed as withdrawn",
@@ -28,15 +26,12 @@ def dismissed_words(reason: DismissalReason) -> str:
 
 
 def authority_refs(cites: Iterable[Cite]) -> list[AuthorityRef]:
-    """Each cite once, in order; references are immutable, so equal ones are shared."""
+    """Each cite once, in order."""
     seen: dict[tuple[str, str], AuthorityRef] = {}
     for cite in cites:
         key = (cite.authority, cite.pin)
         if key not in seen:
-            ref = _AUTHORITY_REFS.get(key)
-            if ref is None:
-                ref = _AUTHORITY_REFS[key] = AuthorityRef(id=key[0], pin=key[1])
-            seen[key] = ref
+            seen[key] = AuthorityRef(id=cite.authority, pin=cite.pin)
     return list(seen.values())
 
 
