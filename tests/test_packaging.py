@@ -16,8 +16,13 @@ MAPPED = {"engine": "triable/engine", "cli": "triable/cli", "rubrics": "triable/
 @pytest.fixture(scope="module")
 def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     out = tmp_path_factory.mktemp("wheel")
+    # Built with the setuptools the test extra installs, rather than one pip would fetch
+    # into an isolated build environment: the tests install nothing.
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+        [
+            *(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"),
+            *("--quiet", "-w", str(out), str(ROOT)),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
