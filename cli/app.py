@@ -113,6 +113,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    except BaseException as exc:
+        if not _interrupted_in_native_code(exc):
+            raise
+        print("triable: interrupted", file=sys.stderr)
+        return 130
 
 
 def _run_command_line(argv: list[str] | None) -> int:
@@ -131,6 +136,12 @@ def _run_command_line(argv: list[str] | None) -> int:
     if result == 130:  # Ctrl-C, which the command-line library turns into a silent exit
         print("triable: interrupted", file=sys.stderr)
     return result if isinstance(result, int) else 0
+
+
+def _interrupted_in_native_code(exc: BaseException) -> bool:
+    """Ctrl-C that landed inside a compiled extension, which may turn it into its own
+    exception (pydantic-core reports a panic that names the interrupt)."""
+    return type(exc).__name__ == "PanicException" and "KeyboardInterrupt" in str(exc)
 
 
 def _is_usage_error(exc: Exception) -> bool:

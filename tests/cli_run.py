@@ -86,11 +86,15 @@ def run_in_process(*argv: str, stdin: bytes | None = None, cwd: Path | None = No
     from triable.cli.app import main
 
     try:
-        # The oldest supported command-line library mixes standard error into standard
-        # output unless told not to; newer ones keep them apart and take no such argument.
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+        # Releases of the command-line library before 8.2 take this argument, and their
+        # test runner answers a prompt with blanks for ever once the input has ended,
+        # where a terminal ends the prompt: with them, the command runs in its own process.
+        CliRunner(mix_stderr=False)  # type: ignore[call-arg]
     except TypeError:
-        runner = CliRunner()
+        pass
+    else:
+        return run_triable(*argv, stdin=stdin, cwd=cwd)
+    runner = CliRunner()
     env = {"NO_COLOR": "1", "COLUMNS": "200"}
     with contextlib.chdir(cwd or Path.cwd()), runner.isolation(input=stdin, env=env) as streams:
         code = main(list(argv))

@@ -433,6 +433,40 @@ def test_sigint_at_any_moment_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+class PanicException(BaseException):
+    """Named as pydantic-core names the exception it raises when Ctrl-C lands while it
+    builds a validator."""
+
+
+def test_ctrl_c_inside_a_compiled_extension_is_an_interruption(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from triable.cli import session
+    from triable.cli.app import main
+
+    def interrupted(*_: object) -> None:
+        raise PanicException("Error building schema validator:\n  KeyboardInterrupt: ")
+
+    monkeypatch.setattr(session, "engine", interrupted)
+    assert main(["check", str(CASE)]) == 130
+    err = capsys.readouterr().err
+    assert err.strip() == "triable: interrupted"
+
+
+def test_another_exception_from_a_compiled_extension_is_not_taken_for_ctrl_c(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from triable.cli import session
+    from triable.cli.app import main
+
+    def panicked(*_: object) -> None:
+        raise PanicException("index out of bounds")
+
+    monkeypatch.setattr(session, "engine", panicked)
+    with pytest.raises(PanicException):
+        main(["check", str(CASE)])
+
+
 # --- what reaches a terminal or an XML file ------------------------------------------------
 
 
