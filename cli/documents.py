@@ -49,19 +49,28 @@ class Loaded(NamedTuple):
         return self.source.path
 
 
-@cache
-def _validator(kind: str) -> Any:
-    """The validator of a kind of file, built once per process."""
-    from pydantic import TypeAdapter
+def _kind_of(data: Any) -> str | None:
+    return data.get("kind") if isinstance(data, dict) else None
 
-    return TypeAdapter(MODELS[kind]).validator
+
+@cache
+def _validator() -> Any:
+    """One validator for every kind of file, chosen by its ``kind``, built once per
+    process: the kinds share their parts (conditions, cites, ids), which one schema builds
+    once. An error's location starts with the kind."""
+    from typing import Annotated, Union
+
+    from pydantic import Discriminator, Tag, TypeAdapter
+
+    kinds: Any = Union[tuple(Annotated[model, Tag(kind)] for kind, model in MODELS.items())]  # noqa: UP007
+    chosen: Any = Annotated[kinds, Discriminator(_kind_of)]
+    return TypeAdapter(chosen).validator
 
 
 def build_validators() -> None:
-    """Build every kind's validator now: worker processes forked afterwards share them
-    instead of each building its own."""
-    for kind in MODELS:
-        _validator(kind)
+    """Build the validator now: worker processes forked afterwards share it instead of
+    each building its own."""
+    _validator()
 
 
 def default_rubrics() -> Path:
@@ -114,7 +123,7 @@ def validate_source(source: SourceDocument, kinds: frozenset[str] = frozenset(MO
     if kind in RUBRIC_KINDS:
         _check_condition_depth(source)
     try:
-        model = _validator(kind).validate_python(data)
+        model = _validator().validate_python(data)
     except ValidationError as exc:
         raise InvalidDocument(schema_findings(source, exc)) from None
     return Loaded(source, kind, model)
@@ -144,7 +153,8 @@ def _check_condition_depth(source: SourceDocument) -> None:
 def schema_findings(source: SourceDocument, exc: ValidationError) -> list[TriableError]:
     from triable.engine.spelling import closest
 
-    errors = [(error, _real_path(source.data, tuple(error["loc"]))) for error in exc.errors()]
+    # Each location starts with the kind of file, which chose the model (see _validator).
+    errors = [(error, _real_path(source.data, tuple(error["loc"])[1:])) for error in exc.errors()]
     # A misspelt required key yields both "unknown key" and "missing key"; the first,
     # with its "did you mean", says it all.
     respelt = {
