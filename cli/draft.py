@@ -29,11 +29,18 @@ class Draft:
     #: A day, or only a month or a year where the record says no more.
     date: Period | None = None
     people: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: People the record names who are not defendants: name, role, and whether they acted
+    #: for the state (an officer) or not (a private person).
+    non_parties: dict[str, dict[str, Any]] = field(default_factory=dict)
     claims: dict[str, list[str]] = field(default_factory=dict)
     #: Each episode's label, by id, in the order they happened.
     episodes: dict[str, str] = field(default_factory=dict)
     #: The answers by episode; ``CASE_WIDE`` holds those for the whole case.
     answers: dict[str, dict[str, Any]] = field(default_factory=lambda: {CASE_WIDE: {}})
+
+    def named(self) -> list[str]:
+        """Everyone an answer may name: the defendants, then the non-parties."""
+        return [*self.people, *self.non_parties]
 
     def writable(self) -> bool:
         return bool(self.status and self.date and self.people and self.claims)
@@ -45,6 +52,7 @@ class Draft:
             "incident_date": self.date,
             "plaintiff": {"name": self.plaintiff or TO_COMPLETE, "status": self.status},
             "defendants": self.people,
+            "non_parties": self.non_parties,
             "claims": self.claims,
             "episodes": self.episodes if len(self.episodes) > 1 else {},
             "answers": self.answers,
@@ -60,6 +68,13 @@ class Draft:
             ("--incident-date", self.date.isoformat() if self.date else None),
         ]
         given += [("--defendant", f"{i}:{p['name']}:{p['role']}") for i, p in self.people.items()]
+        given += [
+            (
+                "--non-party",
+                f"{i}:{p['name']}:{p['role']}" + ("" if p["state_actor"] else ":civilian"),
+            )
+            for i, p in self.non_parties.items()
+        ]
         given += [("--claim", f"{c}:{','.join(a)}") for c, a in self.claims.items()]
         if len(self.episodes) > 1:
             given += [("--episode", f"{e}:{label}") for e, label in self.episodes.items()]
@@ -128,6 +143,13 @@ def case_yaml(library: Library, data: dict[str, Any], schema: str) -> str:
     ]
     for ident, person in data["defendants"].items():
         lines.append(f"  {ident}: {{name: {_q(person['name'])}, role: {_q(person['role'])}}}")
+    if data["non_parties"]:
+        lines.append("non_parties:")
+    for ident, person in data["non_parties"].items():
+        private = "" if person["state_actor"] else ", state_actor: false"
+        lines.append(
+            f"  {ident}: {{name: {_q(person['name'])}, role: {_q(person['role'])}{private}}}"
+        )
     lines.append("claims:")
     for claim, against in data["claims"].items():
         lines += [f"  - claim: {claim}", f"    against: [{', '.join(against)}]"]

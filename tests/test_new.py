@@ -114,6 +114,7 @@ def test_the_questionnaire_asks_the_claims_questions(tmp_path: Path) -> None:
         "2019-05-01",
         "roe:R. Roe:Officer",
         "",  # no more defendants
+        "",  # no one else the record names
         "excessive_force:roe",
         "",  # no more claims
         "",  # one use of force

@@ -55,7 +55,7 @@ def test_the_interview_asks_again_and_keeps_a_month_when_input_ends(tmp_path: Pa
         "Doe v. Roe", "", "Jane Doe", "arrestee",
         "July 2019",  # refused: asked again
         "2019-07",
-        "roe:R. Roe:Officer", "",
+        "roe:R. Roe:Officer", "", "",
         "excessive_force:roe", "",
     ]  # fmt: skip
     ran = run_triable("new", "-o", str(path), stdin=("\n".join(answers) + "\n").encode())

@@ -25,6 +25,7 @@ def question(attribute: str) -> str:
 def basics(status: str = "arrestee", bystander: bool = True) -> list[str]:
     lines = ["Doe v. Roe", "", "Jane Doe", status, "2019-05-01", "roe:R. Roe:Officer"]
     lines += ["poe:P. Poe:Sergeant", ""] if bystander else [""]
+    lines += [""]  # no one else the record names
     lines += ["excessive_force:roe"]
     lines += ["failure_to_intervene:poe", ""] if bystander else [""]
     return lines
@@ -305,3 +306,65 @@ def test_input_ending_before_the_basics_writes_nothing_and_says_how_to_go_on(
     assert not path.exists()
     assert "nothing was written" in ran.err
     assert "--caption 'Doe v. Roe' --plaintiff 'Jane Doe'" in ran.err
+
+
+# --- people the record names who are not defendants ---------------------------------------
+
+
+def test_asks_for_non_parties_and_lets_an_answer_name_one(tmp_path: Path) -> None:
+    path = tmp_path / "doe.yaml"
+    lines = ["Doe v. Roe", "", "Jane Doe", "arrestee", "2019-05-01", "poe:P. Poe:Sergeant", ""]
+    lines += ["koe:K. Koe:Officer", "vic:V. Vic:Store clerk:civilian", ""]
+    lines += ["failure_to_intervene:poe", "", "1", "bodily_force", "false", "koe"]
+    ran = interview(lines, "--output", str(path))
+    assert ran.code == 0, ran.output
+    assert "Anyone else the record names who is not a defendant" in ran.out
+    assert "poe, koe, vic, or none" in ran.out  # who used force may be any of them
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert case["defendants"] == {"poe": {"name": "P. Poe", "role": "Sergeant"}}
+    assert case["non_parties"] == {
+        "koe": {"name": "K. Koe", "role": "Officer"},
+        "vic": {"name": "V. Vic", "role": "Store clerk", "state_actor": False},
+    }
+    assert case["facts"]["force_applied_by"]["establishes"] == {"force_applied_by": ["koe"]}
+    validates(path)
+    report = run_in_process("check", str(path), "--format", "json")
+    assert report.code == 0, report.output
+    assert '"koe"' in report.out
+
+
+def test_non_parties_from_options_and_in_the_command_that_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "doe.yaml"
+    ran = interview(
+        ["Doe v. Roe", "", "Jane Doe", "arrestee", "2019-05-01", "roe:R. Roe:Officer", ""],
+        "--output",
+        str(path),
+        "--non-party",
+        "vic:V. Vic:Store clerk:civilian",
+        blanks=0,
+    )
+    assert ran.code == 1, ran.output  # input ended before the claims
+    assert "Anyone else the record names" not in ran.out  # given as an option: not asked
+    assert "--non-party 'vic:V. Vic:Store clerk:civilian'" in ran.err
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("roe:R. Roe:Officer", "'roe' is given twice"),
+        ("vic:V. Vic:Clerk:private", "only ':civilian' may end it"),
+        ("vic:V. Vic", "is not ID:NAME:ROLE[:civilian]"),
+        ("Vic:V. Vic:Clerk", "'Vic' is not a valid id"),
+    ],
+)
+def test_a_bad_non_party_is_refused_with_what_to_write(given: str, message: str) -> None:
+    ran = run_in_process(
+        "new",
+        "--no-input",
+        *("--caption", "Doe v. Roe", "--plaintiff", "Jane Doe", "--status", "arrestee"),
+        *("--incident-date", "2019-05-01", "--defendant", "roe:R. Roe:Officer"),
+        *("--non-party", given, "--claim", "excessive_force:roe"),
+    )
+    assert ran.code == 2, ran.output
+    assert message in ran.err
+    assert "Traceback" not in ran.output

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
@@ -62,6 +62,13 @@ def command(
     defendants: list[str] = typer.Option(
         [], "--defendant", metavar="ID:NAME:ROLE", help="A defendant, e.g. ramos:T. Ramos:Officer."
     ),
+    non_parties: list[str] = typer.Option(
+        [],
+        "--non-party",
+        metavar="ID:NAME:ROLE[:civilian]",
+        help="Someone the record names who is not a defendant: an officer not sued, or, ending "
+        "':civilian', a private person. Answers may name them (who used force, who was there).",
+    ),
     claims: list[str] = typer.Option(
         [], "--claim", metavar="CLAIM:DEF1,DEF2", help="A claim and the defendants it is against."
     ),
@@ -110,6 +117,7 @@ def command(
             "--status": [status],
             "--incident-date": [incident_date],
             "--defendant": list(defendants),
+            "--non-party": list(non_parties),
             "--claim": list(claims),
             "--episode": list(episodes),
             "--answer": list(answers),
@@ -119,7 +127,7 @@ def command(
     if output is not None and output.exists() and not force:
         # Refuse before asking anything, not after the student has typed every answer.
         write_output("", output, force=False)
-    given = Given(caption, court, plaintiff, status, incident_date, defendants, claims)
+    given = Given(caption, court, plaintiff, status, incident_date, defendants, non_parties, claims)
     draft = Draft()
     interview = Interview(library, draft, no_input)
     try:
@@ -146,6 +154,7 @@ class Given(NamedTuple):
     status: str | None
     incident_date: str | None
     defendants: list[str]
+    non_parties: list[str]
     claims: list[str]
 
 
@@ -289,6 +298,15 @@ class Interview:
                 lambda text: _add_defendant(draft.people, text),
                 first=not draft.people,
             )
+        for text in given.non_parties:
+            _add_non_party(draft, text)
+        if not given.non_parties and not self.no_input:
+            self.until_blank(
+                "Anyone else the record names who is not a defendant, as id:Name:Role (an "
+                "officer not sued; end with :civilian for a private person)",
+                lambda text: _add_non_party(draft, text),
+                first=False,
+            )
         for text in given.claims:
             _add_claim(library, draft.people, draft.claims, text)
         if not draft.claims and self.no_input:
@@ -366,7 +384,7 @@ class Interview:
         from ..interview import definitions, hint
 
         attribute = self.library.attributes[attribute_id]
-        people = list(self.draft.people)
+        people = self.draft.named()
         while True:
             text = self.prompt(
                 f"{prefix}{attribute.question} [{hint(attribute, people)}; blank to skip]",
@@ -429,25 +447,41 @@ def _date(text: str) -> Period:
         ) from None
 
 
-def _add_defendant(people: dict[str, dict[str, str]], text: str) -> None:
+def _person(text: str, taken: Iterable[str], civilian: bool = False) -> list[str]:
+    """ID:NAME:ROLE (and, where ``civilian`` may end it, ``:civilian``) read into its parts,
+    the id new among ``taken``."""
     import re
 
     from triable.engine.errors import UsageError
     from triable.engine.model.base import ID_PATTERN
 
     parts = [p.strip() for p in text.split(":")]
-    if len(parts) != 3 or not all(parts):
-        raise UsageError("U012", f"'{text}' is not ID:NAME:ROLE, e.g. ramos:T. Ramos:Court Officer")
-    ident, name, role = parts
-    if not re.fullmatch(ID_PATTERN, ident):
+    shape = "ID:NAME:ROLE[:civilian]" if civilian else "ID:NAME:ROLE"
+    if not (3 <= len(parts) <= (4 if civilian else 3)) or not all(parts):
+        raise UsageError("U012", f"'{text}' is not {shape}, e.g. ramos:T. Ramos:Court Officer")
+    if parts[3:] not in ([], ["civilian"]):
+        raise UsageError("U012", f"'{text}' is not {shape}: only ':civilian' may end it")
+    if not re.fullmatch(ID_PATTERN, parts[0]):
         raise UsageError(
             "U012",
-            f"'{ident}' is not a valid id: use lower-case letters, digits and underscores, "
+            f"'{parts[0]}' is not a valid id: use lower-case letters, digits and underscores, "
             "starting with a letter",
         )
-    if ident in people:
-        raise UsageError("U012", f"defendant '{ident}' is given twice")
+    if parts[0] in taken:
+        raise UsageError(
+            "U012", f"'{parts[0]}' is given twice; each person needs an id of their own"
+        )
+    return parts
+
+
+def _add_defendant(people: dict[str, dict[str, str]], text: str) -> None:
+    ident, name, role = _person(text, people)
     people[ident] = {"name": name, "role": role}
+
+
+def _add_non_party(draft: Draft, text: str) -> None:
+    ident, name, role, *civilian = _person(text, draft.named(), civilian=True)
+    draft.non_parties[ident] = {"name": name, "role": role, "state_actor": not civilian}
 
 
 def _add_claim(
@@ -524,7 +558,7 @@ def _answer(library: Library, draft: Draft, text: str) -> None:
             f"unknown episode '{episode}' in --answer '{text}'"
             f"{suggest(episode, draft.episodes)}; episodes: {listed}",
         )
-    edit = parse_assignment(library, f"{attribute}={value}", list(draft.people))
+    edit = parse_assignment(library, f"{attribute}={value}", draft.named())
     if library.attributes[edit.attribute].from_case:
         raise UsageError("U014", f"'{edit.attribute}' comes from --status, not from an answer")
     where = episode if dot and len(draft.episodes) > 1 else CASE_WIDE
